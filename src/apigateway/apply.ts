@@ -1,0 +1,204 @@
+// The apply step: runs a plan's calls in order, then reads the stage back and checks the result.
+import {
+  type APIGatewayClient,
+  CreateDeploymentCommand,
+  CreateStageCommand,
+  DeleteStageCommand,
+  TagResourceCommand,
+  UpdateStageCommand,
+} from '@aws-sdk/client-api-gateway'
+import {
+  type ApplyResult,
+  type ExpectedStage,
+  NEW_DEPLOYMENT_ID,
+  type Plan,
+  type PlannedCall,
+  type StageState,
+} from '../types.js'
+import { type AwsCallContext, AwsCallError, isConflict, isNotFound } from './aws-error.js'
+import { readStage } from './read.js'
+
+export type Sleep = (ms: number) => Promise<void>
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+
+export interface ApplyOptions {
+  sleep?: Sleep
+  /** Extra attempts for ConflictException (concurrent modification), which the SDK does not retry. */
+  conflictRetries?: number
+  /** Called before each call, for logging. */
+  onCall?: (call: PlannedCall, index: number) => void
+}
+
+/** A call in the plan failed. Says what had already been done, so the caller can explain the stage's state. */
+export class ApplyError extends Error {
+  override readonly name = 'ApplyError'
+  constructor(
+    message: string,
+    readonly failedCall: PlannedCall,
+    readonly completed: PlannedCall[],
+    readonly createdDeploymentId: string | undefined,
+    override readonly cause: unknown,
+  ) {
+    super(message)
+  }
+}
+
+/** Read-back disagreed with the plan's expectation. */
+export class VerificationError extends Error {
+  override readonly name = 'VerificationError'
+}
+
+function substitute(value: string | undefined, deploymentId: string | undefined): string | undefined {
+  if (value === NEW_DEPLOYMENT_ID) {
+    if (!deploymentId) throw new Error('plan error: a call refers to a deployment that no earlier call created')
+    return deploymentId
+  }
+  return value
+}
+
+async function send(client: APIGatewayClient, call: PlannedCall, newDeploymentId?: string): Promise<string | undefined> {
+  switch (call.action) {
+    case 'CreateDeployment': {
+      const out = await client.send(
+        new CreateDeploymentCommand({
+          restApiId: call.restApiId,
+          stageName: call.stageName,
+          description: call.description,
+          variables: call.variables,
+          canarySettings: call.canarySettings,
+        }),
+      )
+      return out.id
+    }
+    case 'UpdateStage':
+      await client.send(
+        new UpdateStageCommand({
+          restApiId: call.restApiId,
+          stageName: call.stageName,
+          patchOperations: call.patchOperations.map((op) => ({
+            op: op.op,
+            path: op.path,
+            value: substitute(op.value, newDeploymentId),
+            from: op.from,
+          })),
+        }),
+      )
+      return undefined
+    case 'CreateStage':
+      await client.send(
+        new CreateStageCommand({
+          restApiId: call.restApiId,
+          stageName: call.stageName,
+          deploymentId: substitute(call.deploymentId, newDeploymentId),
+          description: call.description,
+          variables: call.variables,
+          tags: call.tags,
+        }),
+      )
+      return undefined
+    case 'DeleteStage':
+      try {
+        await client.send(new DeleteStageCommand({ restApiId: call.restApiId, stageName: call.stageName }))
+      } catch (err) {
+        // Already gone: the goal of the call is met (idempotent re-runs).
+        if (!isNotFound(err)) throw err
+      }
+      return undefined
+    case 'TagResource':
+      await client.send(new TagResourceCommand({ resourceArn: call.resourceArn, tags: call.tags }))
+      return undefined
+  }
+}
+
+function callContext(call: PlannedCall): AwsCallContext {
+  if (call.action === 'TagResource') return { operation: call.action }
+  return { operation: call.action, restApiId: call.restApiId, stageName: call.stageName }
+}
+
+/** Runs every call; returns the id of the deployment the plan created, if any. */
+export async function runCalls(
+  client: APIGatewayClient,
+  plan: Plan,
+  options: ApplyOptions = {},
+): Promise<string | undefined> {
+  const sleep = options.sleep ?? realSleep
+  const conflictRetries = options.conflictRetries ?? 4
+  let createdDeploymentId: string | undefined
+  const completed: PlannedCall[] = []
+  for (const [index, call] of plan.calls.entries()) {
+    options.onCall?.(call, index)
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const id = await send(client, call, createdDeploymentId)
+        if (call.action === 'CreateDeployment') createdDeploymentId = id
+        break
+      } catch (err) {
+        if (isConflict(err) && attempt < conflictRetries) {
+          // Exponential backoff with full jitter: 0.5 s, 1 s, 2 s, 4 s caps.
+          await sleep(Math.random() * 500 * 2 ** attempt)
+          continue
+        }
+        const sdkMessage = new AwsCallError(callContext(call), err).message
+        throw new ApplyError(sdkMessage, call, [...completed], createdDeploymentId, err)
+      }
+    }
+    completed.push(call)
+  }
+  return createdDeploymentId
+}
+
+/** Differences between the stage read back and what the plan promised; empty when they agree. */
+export function verifyStage(after: StageState | undefined, expected: ExpectedStage, newDeploymentId?: string): string[] {
+  const problems: string[] = []
+  if (expected.deleted) {
+    if (after) problems.push(`stage '${after.stageName}' still exists`)
+    return problems
+  }
+  if (!after) return ['the stage does not exist after the change']
+  const wantDeployment = substitute(expected.deploymentId, newDeploymentId)
+  if (wantDeployment && after.deploymentId !== wantDeployment) {
+    problems.push(`deploymentId is ${after.deploymentId}, expected ${wantDeployment}`)
+  }
+  for (const [name, value] of Object.entries(expected.variables)) {
+    // Values are never printed: they may be secrets.
+    if (after.variables[name] !== value) problems.push(`stage variable '${name}' does not have the value set`)
+  }
+  for (const name of expected.absentVariables) {
+    if (name in after.variables) problems.push(`stage variable '${name}' is still present`)
+  }
+  if (expected.canary === 'absent' && after.canary) problems.push('a canary is still attached to the stage')
+  if (typeof expected.canary === 'object') {
+    if (!after.canary) problems.push('the canary is missing')
+    else {
+      const wantCanary = substitute(expected.canary.deploymentId, newDeploymentId)
+      if (wantCanary && after.canary.deploymentId !== wantCanary) {
+        problems.push(`canary deploymentId is ${after.canary.deploymentId}, expected ${wantCanary}`)
+      }
+      if (expected.canary.percentTraffic !== undefined && after.canary.percentTraffic !== expected.canary.percentTraffic) {
+        problems.push(`canary percentTraffic is ${after.canary.percentTraffic}, expected ${expected.canary.percentTraffic}`)
+      }
+    }
+  }
+  return problems
+}
+
+/** Runs the plan and confirms the result by reading the stage back. */
+export async function applyPlan(
+  client: APIGatewayClient,
+  plan: Plan,
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
+  const createdDeploymentId = await runCalls(client, plan, options)
+  const after = await readStage(client, plan.restApiId, plan.stageName)
+  const problems = verifyStage(after, plan.expected, createdDeploymentId)
+  if (problems.length) {
+    throw new VerificationError(
+      `The calls succeeded but reading stage '${plan.stageName}' back shows: ${problems.join('; ')}. ` +
+        'Another run may have changed the stage at the same time; re-run this job to converge.',
+    )
+  }
+  const result: ApplyResult = {}
+  if (createdDeploymentId) result.createdDeploymentId = createdDeploymentId
+  if (after) result.after = after
+  return result
+}

@@ -1,0 +1,35 @@
+import { APIGatewayClient } from '@aws-sdk/client-api-gateway'
+
+export interface ClientOptions {
+  /** Region from the input; undefined lets the SDK resolve AWS_REGION / AWS_DEFAULT_REGION / profile. */
+  region?: string
+  /** Attempts per call; the SDK retries throttling (429) and 5xx with backoff and honours Retry-After. */
+  maxAttempts: number
+  /** Product token appended to the SDK user agent, e.g. `apigw-stage-action/0.1.0`. */
+  userAgent: string
+}
+
+/**
+ * The one place an API Gateway client is built. The SDK itself honours AWS_ENDPOINT_URL_API_GATEWAY
+ * (and AWS_ENDPOINT_URL), which is how the action is pointed at the local emulator or LocalStack.
+ */
+export function createApiGatewayClient(options: ClientOptions): APIGatewayClient {
+  const [name, version] = options.userAgent.split('/')
+  return new APIGatewayClient({
+    ...(options.region ? { region: options.region } : {}),
+    maxAttempts: options.maxAttempts,
+    retryMode: 'standard',
+    customUserAgent: [[name ?? 'apigw-stage-action', version ?? '0']],
+  })
+}
+
+/** The region the client ended up with; fails clearly when neither the input nor the environment set one. */
+export async function resolvedRegion(client: APIGatewayClient): Promise<string> {
+  try {
+    return await client.config.region()
+  } catch {
+    throw new Error(
+      "No AWS region: set the 'region' input, or run aws-actions/configure-aws-credentials (it sets AWS_REGION) before this step.",
+    )
+  }
+}

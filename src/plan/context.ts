@@ -1,0 +1,23 @@
+import { stageArn } from '../apigateway/urls.js'
+import { type ActionInputs, PREVIOUS_DEPLOYMENT_TAG, type PlannedCall, type ReadState } from '../types.js'
+
+/** Everything a planner may look at. Planners are pure: no I/O, no clock, no environment. */
+export interface PlanContext {
+  inputs: ActionInputs
+  state: ReadState
+  /** Deployment description, already defaulted from commit, ref and run. */
+  description: string
+}
+
+/** Records on the stage which deployment it ran before this change, for a later `rollback`. */
+export function recordPreviousCall(ctx: PlanContext, previousDeploymentId: string): PlannedCall {
+  return {
+    action: 'TagResource',
+    resourceArn: stageArn(ctx.state.region, ctx.state.api.id, ctx.inputs.stage),
+    tags: { [PREVIOUS_DEPLOYMENT_TAG]: previousDeploymentId },
+  }
+}
+
+export function describeCanary(c: { deploymentId: string; percentTraffic: number }): string {
+  return `deployment ${c.deploymentId} at ${c.percentTraffic}%`
+}

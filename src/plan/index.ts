@@ -1,0 +1,30 @@
+// plan(inputs, state) → Plan: picks the planner for the operation. Pure.
+import type { Plan } from '../types.js'
+import { planCanaryDeploy, planPromoteCanary, planRollbackCanary, planUpdateCanary } from './canary.js'
+import type { PlanContext } from './context.js'
+import { planDelete } from './delete.js'
+import { planDeploy } from './deploy.js'
+import { planPromote } from './promote.js'
+import { planRollback } from './rollback.js'
+
+export type { PlanContext } from './context.js'
+export { PlanRefusal } from './refusal.js'
+
+export function plan(ctx: PlanContext): Plan {
+  switch (ctx.inputs.operation) {
+    case 'deploy':
+      return ctx.inputs.canary.percent !== undefined ? planCanaryDeploy(ctx) : planDeploy(ctx)
+    case 'update-canary':
+      return planUpdateCanary(ctx)
+    case 'promote-canary':
+      return planPromoteCanary(ctx)
+    case 'rollback-canary':
+      return planRollbackCanary(ctx)
+    case 'promote':
+      return planPromote(ctx)
+    case 'rollback':
+      return planRollback(ctx)
+    case 'delete':
+      return planDelete(ctx)
+  }
+}

@@ -1,0 +1,68 @@
+// promote: re-point a stage at another stage's deployment (no new snapshot) and/or switch stage variables.
+import type { PatchOp, Plan, StageState } from '../types.js'
+import { describeCanary, type PlanContext, recordPreviousCall } from './context.js'
+import { variablePatchOps } from './patch-ops.js'
+import { PlanRefusal } from './refusal.js'
+
+/** A stage with a canary cannot simply be re-pointed: say what to do first. */
+export function refuseCanaryTarget(stage: StageState, operation: string): void {
+  if (!stage.canary) return
+  throw new PlanRefusal(
+    `Stage '${stage.stageName}' has an active canary (${describeCanary(stage.canary)}). '${operation}' would leave that canary ` +
+      "serving traffic next to the new production deployment, so it is refused. Run operation 'promote-canary' or " +
+      "'rollback-canary' first, then repeat this step.",
+  )
+}
+
+export function planPromote(ctx: PlanContext): Plan {
+  const { inputs, state } = ctx
+  const restApiId = state.api.id
+  const stageName = inputs.stage
+  const target = state.stage
+  const base = { operation: 'promote' as const, restApiId, stageName }
+  const expected = { variables: inputs.variables, absentVariables: inputs.removeVariables }
+
+  let sourceDeploymentId: string | undefined
+  if (inputs.promoteFrom) {
+    const source = state.sourceStage
+    if (!source) {
+      throw new PlanRefusal(`Input 'promote-from': stage '${inputs.promoteFrom}' does not exist, so there is nothing to promote.`)
+    }
+    sourceDeploymentId = source.deploymentId
+  }
+
+  if (!target) {
+    if (!sourceDeploymentId) {
+      throw new PlanRefusal(
+        `Stage '${stageName}' does not exist. A variable-only promotion needs an existing stage; set 'promote-from' to create it on another stage's deployment.`,
+      )
+    }
+    const call: Plan['calls'][number] = { action: 'CreateStage', restApiId, stageName, deploymentId: sourceDeploymentId }
+    if (Object.keys(inputs.variables).length) call.variables = { ...inputs.variables }
+    return {
+      ...base,
+      calls: [call],
+      expected: { ...expected, deploymentId: sourceDeploymentId, absentVariables: [] },
+      notes: [`CreateStage creates '${stageName}' on deployment ${sourceDeploymentId}, the one '${inputs.promoteFrom}' runs; no new deployment.`],
+    }
+  }
+
+  refuseCanaryTarget(target, 'promote')
+  const ops: PatchOp[] = []
+  if (sourceDeploymentId && sourceDeploymentId !== target.deploymentId) {
+    ops.push({ op: 'replace', path: '/deploymentId', value: sourceDeploymentId })
+  }
+  ops.push(...variablePatchOps('/variables', target.variables, inputs.variables, inputs.removeVariables))
+  const notes: string[] = []
+  if (sourceDeploymentId) {
+    notes.push(
+      sourceDeploymentId === target.deploymentId
+        ? `'${stageName}' already runs deployment ${sourceDeploymentId}, the one '${inputs.promoteFrom}' runs.`
+        : `'${stageName}' moves from ${target.deploymentId} to ${sourceDeploymentId}, the deployment '${inputs.promoteFrom}' runs; no new deployment.`,
+    )
+  }
+  if (!ops.length) notes.push('Nothing to change.')
+  const calls: Plan['calls'] = ops.length ? [{ action: 'UpdateStage', restApiId, stageName, patchOperations: ops }] : []
+  if (sourceDeploymentId && sourceDeploymentId !== target.deploymentId) calls.push(recordPreviousCall(ctx, target.deploymentId))
+  return { ...base, calls, expected: { ...expected, deploymentId: sourceDeploymentId ?? target.deploymentId }, notes }
+}

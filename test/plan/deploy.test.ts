@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { plan, PlanRefusal } from '../../src/plan/index.js'
+import { NEW_DEPLOYMENT_ID, PREVIOUS_DEPLOYMENT_TAG } from '../../src/types.js'
+import { actionInputs, readState, stageState } from '../fixtures/action-inputs.js'
+
+const description = 'Deployed by test'
+
+describe('planDeploy', () => {
+  it('creates a new stage with its variables in one CreateDeployment', () => {
+    const p = plan({
+      inputs: actionInputs({ variables: { lambdaAlias: 'staging' }, removeVariables: ['old'] }),
+      state: readState(),
+      description,
+    })
+    expect(p.calls).toEqual([
+      {
+        action: 'CreateDeployment',
+        restApiId: 'a1b2c3d4e5',
+        stageName: 'staging',
+        description,
+        variables: { lambdaAlias: 'staging' },
+      },
+    ])
+    expect(p.expected).toEqual({ deploymentId: NEW_DEPLOYMENT_ID, variables: { lambdaAlias: 'staging' }, absentVariables: [] })
+    expect(p.notes.join(' ')).toContain('nothing to remove')
+  })
+
+  it('re-points an existing stage with one CreateDeployment when no variable changes, and records the previous id', () => {
+    const p = plan({
+      inputs: actionInputs({ variables: { keep: 'same' } }),
+      state: readState(stageState({ variables: { keep: 'same', other: 'x' } })),
+      description,
+    })
+    expect(p.calls.map((c) => c.action)).toEqual(['CreateDeployment', 'TagResource'])
+    expect(p.calls[0]).toMatchObject({ stageName: 'staging' })
+    expect(p.calls[1]).toEqual({
+      action: 'TagResource',
+      resourceArn: 'arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/stages/staging',
+      tags: { [PREVIOUS_DEPLOYMENT_TAG]: 'dep111' },
+    })
+  })
+
+  it('switches deployment and variables atomically with per-key operations only', () => {
+    const p = plan({
+      inputs: actionInputs({ variables: { a: '1', same: 'v' }, removeVariables: ['gone', 'never-existed'] }),
+      state: readState(stageState({ variables: { same: 'v', gone: 'x', untouched: 'keep' } })),
+      description,
+    })
+    expect(p.calls[0]).toEqual({ action: 'CreateDeployment', restApiId: 'a1b2c3d4e5', description })
+    expect(p.calls[1]).toEqual({
+      action: 'UpdateStage',
+      restApiId: 'a1b2c3d4e5',
+      stageName: 'staging',
+      patchOperations: [
+        { op: 'replace', path: '/deploymentId', value: NEW_DEPLOYMENT_ID },
+        { op: 'replace', path: '/variables/a', value: '1' },
+        { op: 'remove', path: '/variables/gone' },
+      ],
+    })
+    // Nothing addresses the variable the inputs never named.
+    expect(JSON.stringify(p.calls)).not.toContain('untouched')
+  })
+
+  it('refuses a plain deploy to a stage with a canary and explains the choices', () => {
+    const state = readState(
+      stageState({ canary: { deploymentId: 'dep222', percentTraffic: 10, stageVariableOverrides: {}, useStageCache: false } }),
+    )
+    expect(() => plan({ inputs: actionInputs(), state, description })).toThrow(PlanRefusal)
+    expect(() => plan({ inputs: actionInputs(), state, description })).toThrow(/canary-percent.*promote-canary.*rollback-canary/)
+  })
+})
