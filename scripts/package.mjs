@@ -7,6 +7,16 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true })
 execFileSync(
   process.execPath,
-  ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', 'src/index.ts', '-o', 'dist', '--minify', '--license', 'licenses.txt', '--quiet'],
+  [
+    'node_modules/@vercel/ncc/dist/ncc/cli.js',
+    'build',
+    'src/index.ts',
+    '-o',
+    'dist',
+    '--minify',
+    '--license',
+    'licenses.txt',
+    '--quiet',
+  ],
   { cwd: root, stdio: 'inherit' },
 )

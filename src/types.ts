@@ -169,6 +169,28 @@ export interface DeploymentInfo {
   createdDate?: string
 }
 
+/** A resource of the REST API with the HTTP methods it defines (`ANY` included as written). */
+export interface ApiResource {
+  id: string
+  /** Resource path as AWS shows it: `/`, `/pets/{petId}`, `/{proxy+}`. */
+  path: string
+  methods: string[]
+}
+
+/** A base path mapping of a custom domain; basePath `(none)` is the empty path, stage `(none)` none. */
+export interface BasePathMappingState {
+  domainName: string
+  basePath: string
+  restApiId: string
+  stage: string
+}
+
+export interface UsagePlanState {
+  id: string
+  name: string
+  apiStages: Array<{ apiId: string; stage: string }>
+}
+
 /** What the read step found, before anything changes. */
 export interface ReadState {
   api: RestApiInfo
@@ -177,6 +199,12 @@ export interface ReadState {
   stage?: StageState
   /** `promote`: the source stage (promote-from). */
   sourceStage?: StageState
+  /** The API's resources; read when `method-settings` is given. */
+  resources?: ApiResource[]
+  /** The custom domain of `domain-name` and its mapping for `base-path`, when that input is given. */
+  domain?: { exists: boolean; mapping?: BasePathMappingState }
+  /** The plans of `usage-plan-ids` that exist; an id missing here was not found. */
+  usagePlans?: UsagePlanState[]
 }
 
 // ---- Plan ----
@@ -195,7 +223,7 @@ export interface PatchOp {
 export const PREVIOUS_DEPLOYMENT_TAG = 'apigw-stage-action:previous-deployment'
 
 /** Placeholder in a planned call for the id of the deployment created earlier in the same plan. */
-export const NEW_DEPLOYMENT_ID = '${new-deployment-id}'
+export const NEW_DEPLOYMENT_ID = '<new-deployment-id>'
 
 export interface DeploymentCanaryParams {
   percentTraffic: number
@@ -224,6 +252,18 @@ export type PlannedCall =
     }
   | { action: 'DeleteStage'; restApiId: string; stageName: string }
   | { action: 'TagResource'; resourceArn: string; tags: Record<string, string> }
+  /** restApiId and stageName name the mapping's target (also used in error messages). */
+  | { action: 'CreateBasePathMapping'; domainName: string; basePath: string; restApiId: string; stageName: string }
+  | {
+      action: 'UpdateBasePathMapping'
+      domainName: string
+      basePath: string
+      restApiId: string
+      stageName: string
+      patchOperations: PatchOp[]
+    }
+  /** restApiId and stageName name the API stage being associated (also used in error messages). */
+  | { action: 'UpdateUsagePlan'; usagePlanId: string; restApiId: string; stageName: string; patchOperations: PatchOp[] }
 
 /** What the stage must look like after the plan ran; the executor reads it back and compares. */
 export interface ExpectedStage {

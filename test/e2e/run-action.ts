@@ -27,7 +27,11 @@ export const FAKE_TOKEN = 'ghs_faketoken000000000000000000000000'
 export function actionDefaults(token = FAKE_TOKEN): Record<string, string> {
   const yml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as ActionYml
   return Object.fromEntries(
-    Object.entries(yml.inputs).map(([name, spec]) => [name, (spec.default ?? '').replace('${{ github.token }}', token)]),
+    Object.entries(yml.inputs).map(([name, spec]) => [
+      name,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the runner's expression syntax, not a JS template
+      (spec.default ?? '').replace('${{ github.token }}', token),
+    ]),
   )
 }
 
