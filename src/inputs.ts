@@ -90,6 +90,7 @@ export const INPUT_DEFAULTS = {
   'method-settings': '',
   'domain-name': '',
   'base-path': '',
+  'repoint-base-path': 'false',
   'usage-plan-ids': '',
   'export-type': '',
   'export-format': '',
@@ -286,6 +287,7 @@ export function getInputs(): ActionInputs {
   // ---- Domain, usage plans, export, SDK ----
   const domainName = r.optional('domain-name', parseDomainName)
   const basePath = r.optional('base-path', parseBasePath)
+  const repointBasePath = r.withDefault('repoint-base-path', parseBoolean, false)
   const usagePlanIds = r.optional('usage-plan-ids', parseUsagePlanIds, (v) => v.join(', ')) ?? []
   const exportType = r.optional('export-type', (raw) => parseEnum(raw, EXPORT_TYPES))
   const exportFormat = r.optional('export-format', (raw) => parseEnum(raw, EXPORT_FORMATS))
@@ -471,6 +473,12 @@ export function getInputs(): ActionInputs {
   }
 
   // Domain.
+  if (repointBasePath && !r.isGiven('domain-name')) {
+    r.problem(
+      'repoint-base-path',
+      "Input 'repoint-base-path' is 'true' but 'domain-name' is not set: there is no mapping to move.",
+    )
+  }
   if (r.isGiven('base-path') && !r.isGiven('domain-name')) {
     r.problem('base-path', "Input 'base-path' needs 'domain-name' (the custom domain to map).")
   }
@@ -572,7 +580,9 @@ export function getInputs(): ActionInputs {
     ...(rollbackTo === undefined ? {} : { rollbackTo }),
     settings,
     methodSettings,
-    ...(domainName === undefined ? {} : { domain: { name: domainName, basePath: basePath ?? '(none)' } }),
+    ...(domainName === undefined
+      ? {}
+      : { domain: { name: domainName, basePath: basePath ?? '(none)', repoint: repointBasePath } }),
     usagePlanIds,
     ...(exportInput === undefined ? {} : { export: exportInput }),
     ...(sdkInput === undefined ? {} : { sdk: sdkInput }),

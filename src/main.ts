@@ -1,17 +1,25 @@
 // The orchestrator: inputs → read → plan → apply → report. The only module that calls setFailed.
+import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
+import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
 import { ApplyError, applyPlan, type Sleep } from './apigateway/apply.js'
+import { checkSdkParameters, writeExport, writeSdk } from './apigateway/artifacts.js'
 import { createApiGatewayClient, resolvedRegion } from './apigateway/client.js'
+import { readDefinition } from './apigateway/definitions.js'
 import { readStage, readState } from './apigateway/read.js'
-import { consoleUrl, stageBaseUrl } from './apigateway/urls.js'
+import { consoleUrl, customDomainUrl, stageBaseUrl } from './apigateway/urls.js'
 import { errorMessage } from './errors.js'
 import { explainFailure } from './failure.js'
+import { resolvePullRequestNumber } from './github/pull-request.js'
+import type { GitHubSession } from './github/session.js'
 import { getInputs } from './inputs.js'
 import { setOutputs } from './outputs.js'
 import { formatCalls } from './plan/format.js'
 import { plan } from './plan/index.js'
-import { defaultDescription, runContext } from './run-context.js'
-import type { ApplyResult, Plan, StageState } from './types.js'
+import { type DiffSources, diffSources, stageToPrefetch } from './report/diff-sources.js'
+import { apiDiffSection, buildReportInput, publishReport } from './reporting.js'
+import { defaultDescription, type RunContext, readEventPayload, repoRef, runContext } from './run-context.js'
+import type { ActionInputs, ApplyResult, Plan, ReadState, StageState } from './types.js'
 import { ACTION_USER_AGENT } from './version.js'
 
 export interface RunOptions {
@@ -41,36 +49,138 @@ async function runOperation(options: RunOptions): Promise<void> {
     userAgent: ACTION_USER_AGENT,
   })
   const region = await resolvedRegion(client)
-  const state = await core.group('Reading the current state', async () => {
-    const s = await readState(client, { api: inputs.api, stage: inputs.stage, promoteFrom: inputs.promoteFrom, region })
-    core.info(`REST API: ${s.api.name} (${s.api.id}) in ${region}`)
-    core.info(
-      s.stage
-        ? `Stage '${inputs.stage}' runs deployment ${s.stage.deploymentId}${s.stage.canary ? ` with a canary on ${s.stage.canary.deploymentId} at ${s.stage.canary.percentTraffic}%` : ''}`
-        : `Stage '${inputs.stage}' does not exist yet`,
-    )
-    return s
-  })
-  const baseUrl = stageBaseUrl(state.api.id, region, inputs.stage)
+  const { state, prefetched } = await core.group('Reading the current state', () => readAll(client, inputs, region))
+  const restApiId = state.api.id
+  const baseUrl = stageBaseUrl(restApiId, region, inputs.stage)
+  const customUrl = inputs.domain ? customDomainUrl(inputs.domain.name, inputs.domain.basePath) : undefined
+  const consoleLink = consoleUrl(restApiId, region, inputs.stage)
   setOutputs({
-    'rest-api-id': state.api.id,
+    'rest-api-id': restApiId,
     'base-url': baseUrl,
-    'console-url': consoleUrl(state.api.id, region, inputs.stage),
+    'console-url': consoleLink,
     'previous-deployment-id': state.stage?.deploymentId ?? '',
+    ...(customUrl ? { 'custom-url': customUrl } : {}),
   })
 
   const thePlan = plan({ inputs, state, description: inputs.description ?? defaultDescription(run) })
   logPlan(thePlan, inputs.showVariableValues, inputs.dryRun)
-  if (inputs.dryRun) {
-    setOutputs({ changed: thePlan.calls.length > 0 })
-    return
+  setOutputs({ changed: thePlan.calls.length > 0 })
+  const github = lazyGitHub(inputs, run)
+
+  const deployment = await startGitHubDeployment(github, inputs, run, baseUrl)
+  let result: ApplyResult | undefined
+  let failure: unknown
+  if (!inputs.dryRun) {
+    try {
+      result = await core.group(`Applying ${thePlan.calls.length} call(s)`, () =>
+        applyOrExplain(client, thePlan, state.stage, options.sleep),
+      )
+      setStageOutputs(result.after)
+      core.info(`Stage '${inputs.stage}' is at ${baseUrl}`)
+      reportCacheStatus(result.after)
+      if (inputs.operation !== 'delete') await writeArtifacts(client, thePlan, inputs)
+    } catch (err) {
+      failure = err
+    }
   }
 
-  const result = await core.group(`Applying ${thePlan.calls.length} call(s)`, () =>
-    applyOrExplain(client, thePlan, state.stage, options.sleep),
+  await core.group('Reporting', async () => {
+    const sources = diffSources(inputs, state, thePlan)
+    const apiDiff =
+      failure === undefined
+        ? await compareDefinitions(client, restApiId, sources, prefetched, state.stage, result?.after)
+        : ({ kind: 'unavailable', reason: 'The change failed; see the error.' } as const)
+    const report = buildReportInput({
+      inputs,
+      state,
+      plan: thePlan,
+      baseUrl,
+      consoleUrl: consoleLink,
+      ...(customUrl ? { customUrl } : {}),
+      ...(result?.after ? { after: result.after } : {}),
+      apiDiff,
+      ...(run.runUrl ? { runUrl: run.runUrl } : {}),
+      ...(run.sha ? { commitSha: run.sha } : {}),
+      ...(failure !== undefined ? { error: errorMessage(failure) } : {}),
+    })
+    const payload = readEventPayload(run.eventPath, (p) => readFileSync(p, 'utf8'))
+    await publishReport(report, {
+      inputs,
+      pullRequest: resolvePullRequestNumber({ eventName: run.eventName ?? '', payload }, inputs.prNumber),
+      github,
+    })
+    if (deployment !== undefined) await finishGitHubDeployment(github, deployment, failure === undefined, run, baseUrl)
+  })
+  if (failure !== undefined) throw failure
+}
+
+/** The state, and the export the diff compares with, in one parallel round trip. */
+async function readAll(
+  client: APIGatewayClient,
+  inputs: ActionInputs,
+  region: string,
+): Promise<{ state: ReadState; prefetched: { stageName: string; definition: object | undefined } | undefined }> {
+  const prefetchStage = stageToPrefetch(inputs)
+  const [state, definition] = await Promise.all([
+    readState(client, {
+      api: inputs.api,
+      stage: inputs.stage,
+      promoteFrom: inputs.promoteFrom,
+      region,
+      methodSettings: inputs.methodSettings,
+      domain: inputs.domain,
+      usagePlanIds: inputs.usagePlanIds,
+    }),
+    // By id, the export can start before the API is confirmed; a failure only loses the diff.
+    prefetchStage && inputs.api.kind === 'id'
+      ? readDefinition(client, inputs.api.id, { kind: 'stage', stageName: prefetchStage }).catch(() => undefined)
+      : undefined,
+    // A missing required SDK parameter must stop the run before anything changes.
+    inputs.sdk ? checkSdkParameters(client, inputs.sdk) : undefined,
+  ])
+  core.info(`REST API: ${state.api.name} (${state.api.id}) in ${region}`)
+  const s = state.stage
+  core.info(
+    s
+      ? `Stage '${inputs.stage}' runs deployment ${s.deploymentId}${s.canary ? ` with a canary on ${s.canary.deploymentId} at ${s.canary.percentTraffic}%` : ''}`
+      : `Stage '${inputs.stage}' does not exist yet`,
   )
-  setStageOutputs(result.after, thePlan)
-  core.info(`Stage '${inputs.stage}' is at ${baseUrl}`)
+  const prefetched = prefetchStage && inputs.api.kind === 'id' ? { stageName: prefetchStage, definition } : undefined
+  return { state, prefetched }
+}
+
+/** Reads what the diff needs that was not prefetched, then compares. A read failure only loses the diff. */
+async function compareDefinitions(
+  client: APIGatewayClient,
+  restApiId: string,
+  sources: DiffSources,
+  prefetched: { stageName: string; definition: object | undefined } | undefined,
+  before: StageState | undefined,
+  after: StageState | undefined,
+): Promise<Awaited<ReturnType<typeof apiDiffSection>>> {
+  if (sources.kind === 'unavailable') return sources
+  try {
+    const readBefore = async () => {
+      if (!sources.before) return undefined
+      if (sources.before.kind === 'stage' && prefetched?.stageName === sources.before.stageName) {
+        return prefetched.definition
+      }
+      return readDefinition(client, restApiId, sources.before)
+    }
+    const readAfter = async () => {
+      if (sources.after === undefined) return 'same' as const
+      if (sources.after === 'canary') {
+        const canaryId = after?.canary?.deploymentId
+        return canaryId ? readDefinition(client, restApiId, { kind: 'deployment', deploymentId: canaryId }) : undefined
+      }
+      return readDefinition(client, restApiId, sources.after)
+    }
+    const [b, a] = await Promise.all([readBefore(), readAfter()])
+    if (sources.before === undefined && before !== undefined) core.debug('diff: no baseline definition')
+    return apiDiffSection(sources, b, a === 'same' ? b : a)
+  } catch (err) {
+    return { kind: 'unavailable', reason: `The API definition could not be read: ${errorMessage(err)}` }
+  }
 }
 
 function logPlan(p: Plan, showValues: boolean, dryRun: boolean): void {
@@ -82,7 +192,7 @@ function logPlan(p: Plan, showValues: boolean, dryRun: boolean): void {
 }
 
 async function applyOrExplain(
-  client: Parameters<typeof applyPlan>[0],
+  client: APIGatewayClient,
   thePlan: Plan,
   before: StageState | undefined,
   sleep: Sleep | undefined,
@@ -109,11 +219,87 @@ async function applyOrExplain(
   }
 }
 
-function setStageOutputs(after: StageState | undefined, thePlan: Plan): void {
+function setStageOutputs(after: StageState | undefined): void {
   setOutputs({
-    changed: thePlan.calls.length > 0,
     'deployment-id': after?.deploymentId ?? '',
     'canary-deployment-id': after?.canary?.deploymentId ?? '',
     'canary-percent': after?.canary ? after.canary.percentTraffic : '',
   })
+}
+
+function reportCacheStatus(after: StageState | undefined): void {
+  if (after?.cacheClusterEnabled && after.cacheClusterStatus && after.cacheClusterStatus !== 'AVAILABLE') {
+    core.info(`Cache cluster status: ${after.cacheClusterStatus} (AWS takes about 4 minutes to create or resize it)`)
+  }
+}
+
+/** The exported definition and the SDK reflect the deployment the stage now runs. */
+async function writeArtifacts(client: APIGatewayClient, p: Plan, inputs: ActionInputs): Promise<void> {
+  if (inputs.export) {
+    const file = await writeExport(client, p.restApiId, p.stageName, inputs.export)
+    core.info(`API definition (${inputs.export.type}, ${inputs.export.format}) written to ${file}`)
+    setOutputs({ 'export-file': file })
+  }
+  if (inputs.sdk) {
+    const file = await writeSdk(client, p.restApiId, p.stageName, inputs.sdk)
+    core.info(`${inputs.sdk.type} SDK written to ${file}`)
+    setOutputs({ 'sdk-file': file })
+  }
+}
+
+/** Octokit is loaded only when the run comments or records a deployment. */
+function lazyGitHub(inputs: ActionInputs, run: RunContext): () => Promise<GitHubSession | undefined> {
+  let session: Promise<GitHubSession | undefined> | undefined
+  return () => {
+    session ??= (async () => {
+      const repo = repoRef(run.repository)
+      if (!repo || !inputs.githubToken) return undefined
+      const { GitHubSession } = await import('./github/session.js')
+      return new GitHubSession(inputs.githubToken, repo)
+    })()
+    return session
+  }
+}
+
+async function startGitHubDeployment(
+  github: () => Promise<GitHubSession | undefined>,
+  inputs: ActionInputs,
+  run: RunContext,
+  baseUrl: string,
+): Promise<number | undefined> {
+  if (!inputs.environment || inputs.dryRun || inputs.operation === 'delete' || !run.sha) return undefined
+  const session = await github()
+  if (!session) return undefined
+  const started = await session.startDeployment({
+    ref: run.sha,
+    environment: inputs.environment,
+    transient: /^pr-?\d+$/i.test(inputs.stage),
+    environmentUrl: baseUrl,
+    ...(run.runUrl ? { logUrl: run.runUrl } : {}),
+    description: `${inputs.operation} to API Gateway stage ${inputs.stage}`,
+  })
+  if (!started.ok) {
+    core.warning(started.warning)
+    return undefined
+  }
+  return started.value
+}
+
+async function finishGitHubDeployment(
+  github: () => Promise<GitHubSession | undefined>,
+  deploymentId: number,
+  succeeded: boolean,
+  run: RunContext,
+  baseUrl: string,
+): Promise<void> {
+  const session = await github()
+  if (!session) return
+  const done = await session.finishDeployment({
+    deploymentId,
+    state: succeeded ? 'success' : 'failure',
+    environmentUrl: baseUrl,
+    ...(run.runUrl ? { logUrl: run.runUrl } : {}),
+    description: succeeded ? 'Stage updated' : 'The stage change failed',
+  })
+  if (!done.ok) core.warning(done.warning)
 }

@@ -18,7 +18,8 @@ export function runContext(env: NodeJS.ProcessEnv): RunContext {
   if (env.GITHUB_EVENT_NAME) ctx.eventName = env.GITHUB_EVENT_NAME
   if (env.GITHUB_EVENT_PATH) ctx.eventPath = env.GITHUB_EVENT_PATH
   if (env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
-    const attempt = env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''
+    const attempt =
+      env.GITHUB_RUN_ATTEMPT && env.GITHUB_RUN_ATTEMPT !== '1' ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''
     ctx.runUrl = `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt}`
   }
   return ctx
@@ -32,4 +33,20 @@ export function defaultDescription(ctx: RunContext): string {
     ctx.runUrl ? `run ${ctx.runUrl}` : undefined,
   ].filter(Boolean)
   return parts.length ? `Deployed by GitHub Actions: ${parts.join(', ')}` : 'Deployed by apigw-stage-action'
+}
+
+/** The event payload the runner wrote to GITHUB_EVENT_PATH ({} when absent or unreadable). */
+export function readEventPayload(eventPath: string | undefined, read: (path: string) => string): unknown {
+  if (!eventPath) return {}
+  try {
+    return JSON.parse(read(eventPath)) as unknown
+  } catch {
+    return {}
+  }
+}
+
+/** `owner/repo` → parts; undefined outside a repository context. */
+export function repoRef(repository: string | undefined): { owner: string; repo: string } | undefined {
+  const [owner, repo] = (repository ?? '').split('/')
+  return owner && repo ? { owner, repo } : undefined
 }

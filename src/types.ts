@@ -99,8 +99,11 @@ export interface ActionInputs {
   rollbackTo?: string
   settings: StageSettingsInput
   methodSettings: MethodSettingOverride[]
-  /** `domain-name` + `base-path`; basePath is `(none)` for the empty path. */
-  domain?: { name: string; basePath: string }
+  /**
+   * `domain-name` + `base-path`; basePath is `(none)` for the empty path. `repoint`: a mapping that points at
+   * another API or stage may be moved to this stage (`repoint-base-path`).
+   */
+  domain?: { name: string; basePath: string; repoint: boolean }
   usagePlanIds: string[]
   export?: ExportInput
   sdk?: SdkInput
@@ -206,6 +209,9 @@ export interface ReadState {
   /** The plans of `usage-plan-ids` that exist; an id missing here was not found. */
   usagePlans?: UsagePlanState[]
 }
+
+/** Where one side of the API diff comes from: a stage's export, or a deployment's route summary. */
+export type DefinitionSource = { kind: 'stage'; stageName: string } | { kind: 'deployment'; deploymentId: string }
 
 // ---- Plan ----
 

@@ -141,7 +141,7 @@ describe('getInputs: defaults and shape', () => {
         { httpMethod: 'GET', resourcePath: '/pets/{id}', settings: { cacheTtlInSeconds: 60 } },
         { httpMethod: 'ANY', resourcePath: '/{proxy+}', settings: { throttlingRateLimit: 50 } },
       ],
-      domain: { name: 'api.example.com', basePath: 'v1' },
+      domain: { name: 'api.example.com', basePath: 'v1', repoint: false },
       usagePlanIds: ['abc123', 'def456'],
       export: { type: 'oas30', format: 'yaml', extensions: ['integrations', 'authorizers'], file: 'out/api.yaml' },
       sdk: { type: 'swift', parameters: { classPrefix: 'PET' }, file: 'out/sdk.zip' },
@@ -395,7 +395,12 @@ describe('getInputs: valid forms per input', () => {
 
   describe('domain, usage plans, export, SDK', () => {
     it('maps the domain root when base-path is empty or (none), lower-casing the host', () => {
-      expect(read({ 'domain-name': 'API.Example.com' }).domain).toEqual({ name: 'api.example.com', basePath: '(none)' })
+      expect(read({ 'domain-name': 'API.Example.com' }).domain).toEqual({
+        name: 'api.example.com',
+        basePath: '(none)',
+        repoint: false,
+      })
+      expect(read({ 'domain-name': 'a.io', 'repoint-base-path': 'true' }).domain?.repoint).toBe(true)
       expect(read({ 'domain-name': 'api.example.com', 'base-path': '(none)' }).domain?.basePath).toBe('(none)')
       expect(read({ 'domain-name': 'a.io', 'base-path': "v1.2_$-+!*'()" }).domain?.basePath).toBe("v1.2_$-+!*'()")
     })
@@ -810,6 +815,17 @@ const BAD: BadCase[] = [
   { why: 'wildcard domain', given: { 'domain-name': '*.example.com' }, input: 'domain-name' },
   { why: 'not a domain', given: { 'domain-name': 'not a domain' }, input: 'domain-name' },
   { why: 'base path without domain', given: { 'base-path': 'v1' }, input: 'base-path', says: 'domain-name' },
+  {
+    why: 'repoint without domain',
+    given: { 'repoint-base-path': 'true' },
+    input: 'repoint-base-path',
+    says: 'domain-name',
+  },
+  {
+    why: 'repoint not a boolean',
+    given: { 'domain-name': 'api.example.com', 'repoint-base-path': 'maybe' },
+    input: 'repoint-base-path',
+  },
   {
     why: 'multi-level base path',
     given: { 'domain-name': 'api.example.com', 'base-path': 'a/b' },

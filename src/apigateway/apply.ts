@@ -1,11 +1,14 @@
 // The apply step: runs a plan's calls in order, then reads the stage back and checks the result.
 import {
   type APIGatewayClient,
+  CreateBasePathMappingCommand,
   CreateDeploymentCommand,
   CreateStageCommand,
   DeleteStageCommand,
   TagResourceCommand,
+  UpdateBasePathMappingCommand,
   UpdateStageCommand,
+  UpdateUsagePlanCommand,
 } from '@aws-sdk/client-api-gateway'
 import {
   type ApplyResult,
@@ -56,7 +59,11 @@ function substitute(value: string | undefined, deploymentId: string | undefined)
   return value
 }
 
-async function send(client: APIGatewayClient, call: PlannedCall, newDeploymentId?: string): Promise<string | undefined> {
+async function send(
+  client: APIGatewayClient,
+  call: PlannedCall,
+  newDeploymentId?: string,
+): Promise<string | undefined> {
   switch (call.action) {
     case 'CreateDeployment': {
       const out = await client.send(
@@ -107,12 +114,42 @@ async function send(client: APIGatewayClient, call: PlannedCall, newDeploymentId
     case 'TagResource':
       await client.send(new TagResourceCommand({ resourceArn: call.resourceArn, tags: call.tags }))
       return undefined
+    case 'CreateBasePathMapping':
+      await client.send(
+        new CreateBasePathMappingCommand({
+          domainName: call.domainName,
+          basePath: call.basePath,
+          restApiId: call.restApiId,
+          stage: call.stageName,
+        }),
+      )
+      return undefined
+    case 'UpdateBasePathMapping':
+      await client.send(
+        new UpdateBasePathMappingCommand({
+          domainName: call.domainName,
+          basePath: call.basePath,
+          patchOperations: call.patchOperations,
+        }),
+      )
+      return undefined
+    case 'UpdateUsagePlan':
+      await client.send(
+        new UpdateUsagePlanCommand({ usagePlanId: call.usagePlanId, patchOperations: call.patchOperations }),
+      )
+      return undefined
   }
 }
 
 function callContext(call: PlannedCall): AwsCallContext {
   if (call.action === 'TagResource') return { operation: call.action }
   return { operation: call.action, restApiId: call.restApiId, stageName: call.stageName }
+}
+
+/** AWS's fixed per-account rate for these calls [apigateway quotas]. */
+const MIN_INTERVAL_MS: Partial<Record<PlannedCall['action'], number>> = {
+  UpdateUsagePlan: 20_000,
+  CreateDeployment: 5_000,
 }
 
 /** Runs every call; returns the id of the deployment the plan created, if any. */
@@ -125,7 +162,17 @@ export async function runCalls(
   const conflictRetries = options.conflictRetries ?? 4
   let createdDeploymentId: string | undefined
   const completed: PlannedCall[] = []
+  const lastSent = new Map<PlannedCall['action'], number>()
   for (const [index, call] of plan.calls.entries()) {
+    // AWS allows some calls only once per interval per account (UpdateUsagePlan: 1 per 20 s); space them
+    // instead of collecting 429s.
+    const interval = MIN_INTERVAL_MS[call.action]
+    const previous = lastSent.get(call.action)
+    if (interval && previous !== undefined) {
+      const wait = previous + interval - Date.now()
+      if (wait > 0) await sleep(wait)
+    }
+    lastSent.set(call.action, Date.now())
     options.onCall?.(call, index)
     for (let attempt = 0; ; attempt++) {
       try {
@@ -148,7 +195,11 @@ export async function runCalls(
 }
 
 /** Differences between the stage read back and what the plan promised; empty when they agree. */
-export function verifyStage(after: StageState | undefined, expected: ExpectedStage, newDeploymentId?: string): string[] {
+export function verifyStage(
+  after: StageState | undefined,
+  expected: ExpectedStage,
+  newDeploymentId?: string,
+): string[] {
   const problems: string[] = []
   if (expected.deleted) {
     if (after) problems.push(`stage '${after.stageName}' still exists`)
@@ -174,8 +225,13 @@ export function verifyStage(after: StageState | undefined, expected: ExpectedSta
       if (wantCanary && after.canary.deploymentId !== wantCanary) {
         problems.push(`canary deploymentId is ${after.canary.deploymentId}, expected ${wantCanary}`)
       }
-      if (expected.canary.percentTraffic !== undefined && after.canary.percentTraffic !== expected.canary.percentTraffic) {
-        problems.push(`canary percentTraffic is ${after.canary.percentTraffic}, expected ${expected.canary.percentTraffic}`)
+      if (
+        expected.canary.percentTraffic !== undefined &&
+        after.canary.percentTraffic !== expected.canary.percentTraffic
+      ) {
+        problems.push(
+          `canary percentTraffic is ${after.canary.percentTraffic}, expected ${expected.canary.percentTraffic}`,
+        )
       }
     }
   }

@@ -6,9 +6,19 @@ import {
   paginateGetRestApis,
   type RestApi,
 } from '@aws-sdk/client-api-gateway'
-import type { ReadState, RestApiInfo, RestApiSelector, StageState } from '../types.js'
+import type {
+  ApiResource,
+  MethodSettingOverride,
+  ReadState,
+  RestApiInfo,
+  RestApiSelector,
+  StageState,
+} from '../types.js'
 import { AwsCallError, isNotFound } from './aws-error.js'
+import { readDomain } from './domain.js'
+import { readResources } from './resources.js'
 import { toRestApiInfo, toStageState } from './stage-state.js'
+import { readUsagePlans } from './usage-plans.js'
 
 /** Finds the REST API by id, or by an exact name that must match exactly one API. */
 export async function resolveRestApi(client: APIGatewayClient, selector: RestApiSelector): Promise<RestApiInfo> {
@@ -44,7 +54,9 @@ export async function resolveRestApi(client: APIGatewayClient, selector: RestApi
     .slice(0, 20)
   throw new Error(
     `Input 'rest-api-name': no REST API is named '${selector.name}' (names are matched exactly). ` +
-      (names.length ? `APIs in this region: ${names.join(', ')}${all.length > 20 ? ', …' : ''}.` : 'This region has no REST APIs.'),
+      (names.length
+        ? `APIs in this region: ${names.join(', ')}${all.length > 20 ? ', …' : ''}.`
+        : 'This region has no REST APIs.'),
   )
 }
 
@@ -62,34 +74,64 @@ export async function readStage(
   }
 }
 
+/** What readState reads; the optional fields add reads only when the inputs need them. */
+export interface ReadRequest {
+  api: RestApiSelector
+  stage: string
+  promoteFrom?: string | undefined
+  region: string
+  /** Non-empty: read the API's resources (GetResources, all pages, methods embedded). */
+  methodSettings?: MethodSettingOverride[] | undefined
+  /** Read the custom domain and its mapping for the base path (GetDomainName ‖ GetBasePathMappings). */
+  domain?: { name: string; basePath: string } | undefined
+  /** Non-empty: GetUsagePlan for each id. */
+  usagePlanIds?: string[] | undefined
+}
+
+/** Starts a read now; its failure surfaces only when awaited (no unhandled rejection meanwhile). */
+function started<T>(read: () => Promise<T>): Promise<T> {
+  const promise = read()
+  promise.catch(() => undefined)
+  return promise
+}
+
 /**
  * Everything the planners need, with independent reads in parallel: one round trip when the API is
- * given by id (GetRestApi ‖ GetStage ‖ GetStage of promote-from), two when it is looked up by name.
+ * given by id (GetRestApi ‖ GetStage ‖ GetStage of promote-from ‖ GetResources ‖ domain ‖ usage plans),
+ * two when it is looked up by name (domain and usage plans still start at once).
  */
-export async function readState(
-  client: APIGatewayClient,
-  request: { api: RestApiSelector; stage: string; promoteFrom?: string | undefined; region: string },
-): Promise<ReadState> {
-  const stageReads = (restApiId: string) =>
+export async function readState(client: APIGatewayClient, request: ReadRequest): Promise<ReadState> {
+  const apiReads = (restApiId: string) =>
     Promise.all([
       readStage(client, restApiId, request.stage),
       request.promoteFrom ? readStage(client, restApiId, request.promoteFrom) : Promise.resolve(undefined),
+      request.methodSettings?.length ? readResources(client, restApiId) : Promise.resolve(undefined),
     ])
+  const domain = started(() => (request.domain ? readDomain(client, request.domain) : Promise.resolve(undefined)))
+  const usagePlans = started(() =>
+    request.usagePlanIds?.length ? readUsagePlans(client, request.usagePlanIds) : Promise.resolve(undefined),
+  )
   let api: RestApiInfo
   let stage: StageState | undefined
   let sourceStage: StageState | undefined
-  if (request.api.kind === 'id') {
-    // Started together; if the API does not exist, GetRestApi's clear message wins over the stage 404s.
-    const stages = stageReads(request.api.id)
-    stages.catch(() => undefined)
-    api = await resolveRestApi(client, request.api)
-    ;[stage, sourceStage] = await stages
+  let resources: ApiResource[] | undefined
+  const selector = request.api
+  if (selector.kind === 'id') {
+    // Started together; if the API does not exist, GetRestApi's clear message wins over the other failures.
+    const reads = started(() => apiReads(selector.id))
+    api = await resolveRestApi(client, selector)
+    ;[stage, sourceStage, resources] = await reads
   } else {
     api = await resolveRestApi(client, request.api)
-    ;[stage, sourceStage] = await stageReads(api.id)
+    ;[stage, sourceStage, resources] = await apiReads(api.id)
   }
   const state: ReadState = { api, region: request.region }
   if (stage) state.stage = stage
   if (sourceStage) state.sourceStage = sourceStage
+  if (resources) state.resources = resources
+  const domainState = await domain
+  if (domainState) state.domain = domainState
+  const plans = await usagePlans
+  if (plans) state.usagePlans = plans
   return state
 }

@@ -36,7 +36,11 @@ export function planCanaryDeploy(ctx: PlanContext): Plan {
     inputs.canary.variables,
     inputs.canary.removeVariables,
   )
-  const canarySettings: { percentTraffic: number; stageVariableOverrides?: Record<string, string>; useStageCache?: boolean } = {
+  const canarySettings: {
+    percentTraffic: number
+    stageVariableOverrides?: Record<string, string>
+    useStageCache?: boolean
+  } = {
     percentTraffic: percent,
   }
   if (Object.keys(overrides).length) canarySettings.stageVariableOverrides = overrides
@@ -45,7 +49,8 @@ export function planCanaryDeploy(ctx: PlanContext): Plan {
   const notes = [
     `CreateDeployment with canarySettings sends ${percent}% of '${inputs.stage}' traffic to the new deployment; production stays on ${stage.deploymentId}.`,
   ]
-  if (stage.canary) notes.push(`The existing canary (${describeCanary(stage.canary)}) is re-pointed to the new deployment.`)
+  if (stage.canary)
+    notes.push(`The existing canary (${describeCanary(stage.canary)}) is re-pointed to the new deployment.`)
   return {
     operation: 'deploy',
     restApiId: state.api.id,
@@ -122,7 +127,9 @@ export function planPromoteCanary(ctx: PlanContext): Plan {
   }
   ops.push({ op: 'copy', from: '/canarySettings/deploymentId', path: '/deploymentId' })
   ops.push({ op: 'remove', path: '/canarySettings' })
-  const calls: Plan['calls'] = [{ action: 'UpdateStage', restApiId: state.api.id, stageName: inputs.stage, patchOperations: ops }]
+  const calls: Plan['calls'] = [
+    { action: 'UpdateStage', restApiId: state.api.id, stageName: inputs.stage, patchOperations: ops },
+  ]
   if (stage.deploymentId !== canary.deploymentId) calls.push(recordPreviousCall(ctx, stage.deploymentId))
   return {
     operation: 'promote-canary',
@@ -160,6 +167,8 @@ export function planRollbackCanary(ctx: PlanContext): Plan {
       },
     ],
     expected,
-    notes: [`UpdateStage removes the canary (${describeCanary(stage.canary)}); production stays on ${stage.deploymentId}.`],
+    notes: [
+      `UpdateStage removes the canary (${describeCanary(stage.canary)}); production stays on ${stage.deploymentId}.`,
+    ],
   }
 }

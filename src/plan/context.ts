@@ -1,5 +1,5 @@
 import { stageArn } from '../apigateway/urls.js'
-import { type ActionInputs, PREVIOUS_DEPLOYMENT_TAG, type PlannedCall, type ReadState } from '../types.js'
+import { type ActionInputs, type PlannedCall, PREVIOUS_DEPLOYMENT_TAG, type ReadState } from '../types.js'
 
 /** Everything a planner may look at. Planners are pure: no I/O, no clock, no environment. */
 export interface PlanContext {

@@ -6,7 +6,8 @@ export function planDelete(ctx: PlanContext): Plan {
   const { inputs, state } = ctx
   const base = { operation: 'delete' as const, restApiId: state.api.id, stageName: inputs.stage }
   const expected = { variables: {}, absentVariables: [], deleted: true }
-  if (!state.stage) return { ...base, calls: [], expected, notes: [`Stage '${inputs.stage}' does not exist: nothing to delete.`] }
+  if (!state.stage)
+    return { ...base, calls: [], expected, notes: [`Stage '${inputs.stage}' does not exist: nothing to delete.`] }
   return {
     ...base,
     calls: [{ action: 'DeleteStage', restApiId: state.api.id, stageName: inputs.stage }],

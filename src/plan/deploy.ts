@@ -10,7 +10,11 @@ export function planDeploy(ctx: PlanContext): Plan {
   const restApiId = state.api.id
   const stageName = inputs.stage
   const base = { operation: 'deploy' as const, restApiId, stageName }
-  const expected = { deploymentId: NEW_DEPLOYMENT_ID, variables: inputs.variables, absentVariables: inputs.removeVariables }
+  const expected = {
+    deploymentId: NEW_DEPLOYMENT_ID,
+    variables: inputs.variables,
+    absentVariables: inputs.removeVariables,
+  }
 
   if (!stage) {
     // One call creates the deployment and the stage with its variables.

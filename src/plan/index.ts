@@ -1,6 +1,7 @@
 // plan(inputs, state) → Plan: picks the planner for the operation. Pure.
 import type { Plan } from '../types.js'
 import { planCanaryDeploy, planPromoteCanary, planRollbackCanary, planUpdateCanary } from './canary.js'
+import { withConfiguration } from './configure.js'
 import type { PlanContext } from './context.js'
 import { planDelete } from './delete.js'
 import { planDeploy } from './deploy.js'
@@ -11,6 +12,10 @@ export type { PlanContext } from './context.js'
 export { PlanRefusal } from './refusal.js'
 
 export function plan(ctx: PlanContext): Plan {
+  return withConfiguration(operationPlan(ctx), ctx)
+}
+
+function operationPlan(ctx: PlanContext): Plan {
   switch (ctx.inputs.operation) {
     case 'deploy':
       return ctx.inputs.canary.percent !== undefined ? planCanaryDeploy(ctx) : planDeploy(ctx)

@@ -26,7 +26,9 @@ export function planPromote(ctx: PlanContext): Plan {
   if (inputs.promoteFrom) {
     const source = state.sourceStage
     if (!source) {
-      throw new PlanRefusal(`Input 'promote-from': stage '${inputs.promoteFrom}' does not exist, so there is nothing to promote.`)
+      throw new PlanRefusal(
+        `Input 'promote-from': stage '${inputs.promoteFrom}' does not exist, so there is nothing to promote.`,
+      )
     }
     sourceDeploymentId = source.deploymentId
   }
@@ -37,13 +39,20 @@ export function planPromote(ctx: PlanContext): Plan {
         `Stage '${stageName}' does not exist. A variable-only promotion needs an existing stage; set 'promote-from' to create it on another stage's deployment.`,
       )
     }
-    const call: Plan['calls'][number] = { action: 'CreateStage', restApiId, stageName, deploymentId: sourceDeploymentId }
+    const call: Plan['calls'][number] = {
+      action: 'CreateStage',
+      restApiId,
+      stageName,
+      deploymentId: sourceDeploymentId,
+    }
     if (Object.keys(inputs.variables).length) call.variables = { ...inputs.variables }
     return {
       ...base,
       calls: [call],
       expected: { ...expected, deploymentId: sourceDeploymentId, absentVariables: [] },
-      notes: [`CreateStage creates '${stageName}' on deployment ${sourceDeploymentId}, the one '${inputs.promoteFrom}' runs; no new deployment.`],
+      notes: [
+        `CreateStage creates '${stageName}' on deployment ${sourceDeploymentId}, the one '${inputs.promoteFrom}' runs; no new deployment.`,
+      ],
     }
   }
 
@@ -63,6 +72,7 @@ export function planPromote(ctx: PlanContext): Plan {
   }
   if (!ops.length) notes.push('Nothing to change.')
   const calls: Plan['calls'] = ops.length ? [{ action: 'UpdateStage', restApiId, stageName, patchOperations: ops }] : []
-  if (sourceDeploymentId && sourceDeploymentId !== target.deploymentId) calls.push(recordPreviousCall(ctx, target.deploymentId))
+  if (sourceDeploymentId && sourceDeploymentId !== target.deploymentId)
+    calls.push(recordPreviousCall(ctx, target.deploymentId))
   return { ...base, calls, expected: { ...expected, deploymentId: sourceDeploymentId ?? target.deploymentId }, notes }
 }

@@ -1,5 +1,5 @@
 // rollback: re-point the stage at an earlier deployment: `rollback-to`, or the one recorded on the stage.
-import { PREVIOUS_DEPLOYMENT_TAG, type Plan } from '../types.js'
+import { type Plan, PREVIOUS_DEPLOYMENT_TAG } from '../types.js'
 import { type PlanContext, recordPreviousCall } from './context.js'
 import { refuseCanaryTarget } from './promote.js'
 import { PlanRefusal } from './refusal.js'

@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest'
-import { plan, PlanRefusal } from '../../src/plan/index.js'
+import { PlanRefusal, plan } from '../../src/plan/index.js'
 import { NEW_DEPLOYMENT_ID, PREVIOUS_DEPLOYMENT_TAG } from '../../src/types.js'
 import { actionInputs, readState, stageState } from '../fixtures/action-inputs.js'
 
 const description = 'd'
-const canary = { deploymentId: 'depCanary', percentTraffic: 10, stageVariableOverrides: { alias: 'v2', keep: 'k' }, useStageCache: false }
+const canary = {
+  deploymentId: 'depCanary',
+  percentTraffic: 10,
+  stageVariableOverrides: { alias: 'v2', keep: 'k' },
+  useStageCache: false,
+}
 const withCanary = () => readState(stageState({ stageName: 'prod', variables: { alias: 'v1', other: 'o' }, canary }))
 
 describe('canary deploy', () => {
   it('refuses a stage that does not exist and plans no call', () => {
     expect(() =>
-      plan({ inputs: actionInputs({ canary: { percent: 10, variables: {}, removeVariables: [] } }), state: readState(), description }),
+      plan({
+        inputs: actionInputs({ canary: { percent: 10, variables: {}, removeVariables: [] } }),
+        state: readState(),
+        description,
+      }),
     ).toThrow(/does not exist.*Deploy it first/)
   })
 
@@ -29,7 +38,10 @@ describe('canary deploy', () => {
         canarySettings: { percentTraffic: 10, stageVariableOverrides: { alias: 'v2' } },
       },
     ])
-    expect(p.expected).toMatchObject({ deploymentId: 'dep111', canary: { deploymentId: NEW_DEPLOYMENT_ID, percentTraffic: 10 } })
+    expect(p.expected).toMatchObject({
+      deploymentId: 'dep111',
+      canary: { deploymentId: NEW_DEPLOYMENT_ID, percentTraffic: 10 },
+    })
   })
 
   it('re-pointing an existing canary keeps overrides the inputs do not name', () => {
@@ -38,7 +50,9 @@ describe('canary deploy', () => {
       state: withCanary(),
       description,
     })
-    expect(p.calls[0]).toMatchObject({ canarySettings: { percentTraffic: 25, stageVariableOverrides: { alias: 'v3', keep: 'k' }, useStageCache: false } })
+    expect(p.calls[0]).toMatchObject({
+      canarySettings: { percentTraffic: 25, stageVariableOverrides: { alias: 'v3', keep: 'k' }, useStageCache: false },
+    })
     expect(p.notes.join(' ')).toContain('re-pointed')
   })
 })
@@ -70,14 +84,21 @@ describe('update-canary', () => {
 
   it('is a no-op when the canary already matches, and refuses a stage without a canary', () => {
     const same = plan({
-      inputs: actionInputs({ stage: 'prod', operation: 'update-canary', canary: { percent: 10, variables: {}, removeVariables: [] } }),
+      inputs: actionInputs({
+        stage: 'prod',
+        operation: 'update-canary',
+        canary: { percent: 10, variables: {}, removeVariables: [] },
+      }),
       state: withCanary(),
       description,
     })
     expect(same.calls).toEqual([])
     expect(() =>
       plan({
-        inputs: actionInputs({ operation: 'update-canary', canary: { percent: 10, variables: {}, removeVariables: [] } }),
+        inputs: actionInputs({
+          operation: 'update-canary',
+          canary: { percent: 10, variables: {}, removeVariables: [] },
+        }),
         state: readState(stageState()),
         description,
       }),
@@ -87,7 +108,11 @@ describe('update-canary', () => {
 
 describe('promote-canary and rollback-canary', () => {
   it('promotes in one UpdateStage: percent 0, merge overrides, copy deployment, remove canary', () => {
-    const p = plan({ inputs: actionInputs({ stage: 'prod', operation: 'promote-canary' }), state: withCanary(), description })
+    const p = plan({
+      inputs: actionInputs({ stage: 'prod', operation: 'promote-canary' }),
+      state: withCanary(),
+      description,
+    })
     expect(p.calls[0]).toEqual({
       action: 'UpdateStage',
       restApiId: 'a1b2c3d4e5',
@@ -115,11 +140,24 @@ describe('promote-canary and rollback-canary', () => {
   })
 
   it('rollback-canary removes the canary, and is a no-op when there is none', () => {
-    const p = plan({ inputs: actionInputs({ stage: 'prod', operation: 'rollback-canary' }), state: withCanary(), description })
+    const p = plan({
+      inputs: actionInputs({ stage: 'prod', operation: 'rollback-canary' }),
+      state: withCanary(),
+      description,
+    })
     expect(p.calls).toEqual([
-      { action: 'UpdateStage', restApiId: 'a1b2c3d4e5', stageName: 'prod', patchOperations: [{ op: 'remove', path: '/canarySettings' }] },
+      {
+        action: 'UpdateStage',
+        restApiId: 'a1b2c3d4e5',
+        stageName: 'prod',
+        patchOperations: [{ op: 'remove', path: '/canarySettings' }],
+      },
     ])
-    const none = plan({ inputs: actionInputs({ operation: 'rollback-canary' }), state: readState(stageState()), description })
+    const none = plan({
+      inputs: actionInputs({ operation: 'rollback-canary' }),
+      state: readState(stageState()),
+      description,
+    })
     expect(none.calls).toEqual([])
   })
 })

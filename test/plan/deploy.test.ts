@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { plan, PlanRefusal } from '../../src/plan/index.js'
+import { PlanRefusal, plan } from '../../src/plan/index.js'
 import { NEW_DEPLOYMENT_ID, PREVIOUS_DEPLOYMENT_TAG } from '../../src/types.js'
 import { actionInputs, readState, stageState } from '../fixtures/action-inputs.js'
 
@@ -21,7 +21,11 @@ describe('planDeploy', () => {
         variables: { lambdaAlias: 'staging' },
       },
     ])
-    expect(p.expected).toEqual({ deploymentId: NEW_DEPLOYMENT_ID, variables: { lambdaAlias: 'staging' }, absentVariables: [] })
+    expect(p.expected).toEqual({
+      deploymentId: NEW_DEPLOYMENT_ID,
+      variables: { lambdaAlias: 'staging' },
+      absentVariables: [],
+    })
     expect(p.notes.join(' ')).toContain('nothing to remove')
   })
 
@@ -63,9 +67,13 @@ describe('planDeploy', () => {
 
   it('refuses a plain deploy to a stage with a canary and explains the choices', () => {
     const state = readState(
-      stageState({ canary: { deploymentId: 'dep222', percentTraffic: 10, stageVariableOverrides: {}, useStageCache: false } }),
+      stageState({
+        canary: { deploymentId: 'dep222', percentTraffic: 10, stageVariableOverrides: {}, useStageCache: false },
+      }),
     )
     expect(() => plan({ inputs: actionInputs(), state, description })).toThrow(PlanRefusal)
-    expect(() => plan({ inputs: actionInputs(), state, description })).toThrow(/canary-percent.*promote-canary.*rollback-canary/)
+    expect(() => plan({ inputs: actionInputs(), state, description })).toThrow(
+      /canary-percent.*promote-canary.*rollback-canary/,
+    )
   })
 })

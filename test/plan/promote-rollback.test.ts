@@ -10,7 +10,12 @@ const staging = stageState({ stageName: 'staging', deploymentId: 'depStaging' })
 describe('promote', () => {
   it('re-points prod at the source deployment without creating a deployment', () => {
     const p = plan({
-      inputs: actionInputs({ stage: 'prod', operation: 'promote', promoteFrom: 'staging', variables: { alias: 'prod' } }),
+      inputs: actionInputs({
+        stage: 'prod',
+        operation: 'promote',
+        promoteFrom: 'staging',
+        variables: { alias: 'prod' },
+      }),
       state: readState(stageState({ stageName: 'prod', deploymentId: 'depOld', variables: { keep: 'x' } }), staging),
       description,
     })
@@ -30,12 +35,18 @@ describe('promote', () => {
       state: readState(undefined, staging),
       description,
     })
-    expect(p.calls).toEqual([{ action: 'CreateStage', restApiId: 'a1b2c3d4e5', stageName: 'prod', deploymentId: 'depStaging' }])
+    expect(p.calls).toEqual([
+      { action: 'CreateStage', restApiId: 'a1b2c3d4e5', stageName: 'prod', deploymentId: 'depStaging' },
+    ])
   })
 
   it('variable-only promotion sends only variable operations; equal state sends nothing', () => {
     const state = readState(stageState({ stageName: 'prod', variables: { backend: 'blue' } }))
-    const p = plan({ inputs: actionInputs({ stage: 'prod', operation: 'promote', variables: { backend: 'green' } }), state, description })
+    const p = plan({
+      inputs: actionInputs({ stage: 'prod', operation: 'promote', variables: { backend: 'green' } }),
+      state,
+      description,
+    })
     expect(p.calls).toEqual([
       {
         action: 'UpdateStage',
@@ -44,13 +55,21 @@ describe('promote', () => {
         patchOperations: [{ op: 'replace', path: '/variables/backend', value: 'green' }],
       },
     ])
-    const same = plan({ inputs: actionInputs({ stage: 'prod', operation: 'promote', variables: { backend: 'blue' } }), state, description })
+    const same = plan({
+      inputs: actionInputs({ stage: 'prod', operation: 'promote', variables: { backend: 'blue' } }),
+      state,
+      description,
+    })
     expect(same.calls).toEqual([])
   })
 
   it('refuses a missing source and a target with a canary', () => {
     expect(() =>
-      plan({ inputs: actionInputs({ stage: 'prod', operation: 'promote', promoteFrom: 'staging' }), state: readState(stageState()), description }),
+      plan({
+        inputs: actionInputs({ stage: 'prod', operation: 'promote', promoteFrom: 'staging' }),
+        state: readState(stageState()),
+        description,
+      }),
     ).toThrow(/'promote-from'.*does not exist/)
     const canary = { deploymentId: 'c', percentTraffic: 5, stageVariableOverrides: {}, useStageCache: false }
     expect(() =>
@@ -67,7 +86,9 @@ describe('rollback', () => {
   it('uses the recorded previous deployment by default and records the one it leaves', () => {
     const p = plan({
       inputs: actionInputs({ stage: 'prod', operation: 'rollback' }),
-      state: readState(stageState({ stageName: 'prod', deploymentId: 'depNew', tags: { [PREVIOUS_DEPLOYMENT_TAG]: 'depOld' } })),
+      state: readState(
+        stageState({ stageName: 'prod', deploymentId: 'depNew', tags: { [PREVIOUS_DEPLOYMENT_TAG]: 'depOld' } }),
+      ),
       description,
     })
     expect(p.calls[0]).toMatchObject({ patchOperations: [{ op: 'replace', path: '/deploymentId', value: 'depOld' }] })
@@ -81,9 +102,9 @@ describe('rollback', () => {
       description,
     })
     expect(p.calls[0]).toMatchObject({ patchOperations: [{ value: 'depX' }] })
-    expect(() => plan({ inputs: actionInputs({ operation: 'rollback' }), state: readState(stageState()), description })).toThrow(
-      /rollback-to/,
-    )
+    expect(() =>
+      plan({ inputs: actionInputs({ operation: 'rollback' }), state: readState(stageState()), description }),
+    ).toThrow(/rollback-to/)
   })
 })
 

@@ -1,0 +1,122 @@
+// One sticky comment per (API, stage) on a pull request: found by its hidden marker AND by the token's own identity
+// (so a user who pastes the marker cannot take the comment over), across every page of comments; updated in place,
+// or left alone when the body is the same. Write failures (read-only fork tokens, missing permissions) come back as a
+// typed result for the caller to turn into a warning; they are never thrown.
+
+import { type GitHubFailure, type Octokit, toFailure } from './client.js'
+
+/** The login GitHub shows for comments made with a workflow's GITHUB_TOKEN. */
+export const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]'
+
+export interface TokenIdentity {
+  login: string
+  /**
+   * `user`: GET /user answered (a personal access token). `graphql`: the GraphQL `viewer` answered (installation
+   * tokens: GITHUB_TOKEN, GitHub Apps, for which GET /user is 403 "Resource not accessible by integration").
+   * `default`: neither answered; assumed to be the GITHUB_TOKEN's `github-actions[bot]`.
+   */
+  source: 'user' | 'graphql' | 'default'
+}
+
+const identities = new WeakMap<object, Promise<TokenIdentity>>()
+
+/** Who the token is. One or two calls the first time per Octokit instance, then cached. */
+export function resolveTokenIdentity(octokit: Octokit): Promise<TokenIdentity> {
+  const cached = identities.get(octokit)
+  if (cached !== undefined) return cached
+  const pending = lookUpIdentity(octokit)
+  identities.set(octokit, pending)
+  return pending
+}
+
+async function lookUpIdentity(octokit: Octokit): Promise<TokenIdentity> {
+  try {
+    const { data } = await octokit.rest.users.getAuthenticated()
+    if (typeof data.login === 'string' && data.login !== '') return { login: data.login, source: 'user' }
+  } catch {
+    // Installation tokens cannot call GET /user; fall through to GraphQL.
+  }
+  try {
+    const data = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }')
+    const login = data.viewer?.login
+    if (typeof login === 'string' && login !== '') return { login, source: 'graphql' }
+  } catch {
+    // No GraphQL (or no permission): assume the workflow token.
+  }
+  return { login: GITHUB_ACTIONS_LOGIN, source: 'default' }
+}
+
+export interface StickyCommentParams {
+  owner: string
+  repo: string
+  issueNumber: number
+  /** Hidden marker, from commentMarker(); the body must contain it. */
+  marker: string
+  body: string
+  /** Skip identity detection and match comments by this login. */
+  authorLogin?: string
+}
+
+export type StickyCommentResult =
+  | {
+      ok: true
+      action: 'created' | 'updated' | 'unchanged'
+      id: number
+      url: string
+      /** Login the comment was matched by (or created as). */
+      author: string
+      /** Other comments with the marker by the same author (left alone; the oldest is the sticky one). */
+      duplicates: number
+    }
+  | (GitHubFailure & { step: 'list' | 'create' | 'update' })
+
+export async function upsertStickyComment(octokit: Octokit, params: StickyCommentParams): Promise<StickyCommentResult> {
+  const { owner, repo, issueNumber, marker } = params
+  const body = params.body.includes(marker) ? params.body : `${marker}\n${params.body}`
+  const login = params.authorLogin ?? (await resolveTokenIdentity(octokit)).login
+  let comments: Array<{ id: number; body?: string | null; html_url: string; user?: { login: string } | null }>
+  try {
+    comments = await octokit.paginate(octokit.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: issueNumber,
+      per_page: 100,
+    })
+  } catch (error) {
+    return { ...toFailure(error), step: 'list' }
+  }
+  const mine = comments.filter(
+    (c) => (c.body ?? '').includes(marker) && c.user?.login.toLowerCase() === login.toLowerCase(),
+  )
+  const existing = mine[0]
+  const duplicates = Math.max(0, mine.length - 1)
+  if (existing === undefined) {
+    try {
+      const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body })
+      return {
+        ok: true,
+        action: 'created',
+        id: data.id,
+        url: data.html_url,
+        author: data.user?.login ?? login,
+        duplicates,
+      }
+    } catch (error) {
+      return { ...toFailure(error), step: 'create' }
+    }
+  }
+  if (normalize(existing.body ?? '') === normalize(body)) {
+    return { ok: true, action: 'unchanged', id: existing.id, url: existing.html_url, author: login, duplicates }
+  }
+  try {
+    const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: existing.id, body })
+    return { ok: true, action: 'updated', id: data.id, url: data.html_url, author: login, duplicates }
+  } catch (error) {
+    return { ...toFailure(error), step: 'update' }
+  }
+}
+
+/** GitHub stores bodies with \r\n from the web editor and may drop trailing whitespace. */
+function normalize(body: string): string {
+  return body.replace(/\r\n/g, '\n').trimEnd()
+}

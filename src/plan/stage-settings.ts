@@ -1,0 +1,302 @@
+// Stage settings and per-method overrides → the UpdateStage patch operations that change something. Pure.
+import type {
+  ApiResource,
+  MethodSettingOverride,
+  MethodSettingValues,
+  PatchOp,
+  StageSettingsInput,
+  StageState,
+} from '../types.js'
+import { PlanRefusal } from './refusal.js'
+
+/** AWS's stage-wide method-settings key. */
+export const STAGE_WIDE_KEY = '*/*'
+
+/** The verbs `ANY` stands for; AWS rejects `ANY` in a method-settings path. */
+export const ANY_VERBS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
+
+/** Most patch operations sent in one UpdateStage (AWS answers "Update size too large" beyond some size). */
+export const MAX_OPS_PER_UPDATE_STAGE = 80
+
+/** What AWS fills into a method-settings entry that a patch creates (no `*\/*` to inherit from). */
+export const NEW_METHOD_SETTING_DEFAULTS: Readonly<MethodSettingValues> = {
+  metricsEnabled: false,
+  dataTraceEnabled: false,
+  throttlingBurstLimit: 5000,
+  throttlingRateLimit: 10000,
+  cachingEnabled: false,
+  cacheTtlInSeconds: 300,
+  cacheDataEncrypted: false,
+  requireAuthorizationForCacheControl: true,
+  unauthorizedCacheControlHeaderStrategy: 'SUCCEED_WITH_RESPONSE_HEADER',
+}
+
+type SettingField = keyof MethodSettingValues
+
+/** Patch path suffix of every MethodSetting field, in the order operations are emitted. */
+const SUFFIXES: ReadonlyArray<[SettingField, string]> = [
+  ['metricsEnabled', 'metrics/enabled'],
+  ['loggingLevel', 'logging/loglevel'],
+  ['dataTraceEnabled', 'logging/dataTrace'],
+  ['throttlingBurstLimit', 'throttling/burstLimit'],
+  ['throttlingRateLimit', 'throttling/rateLimit'],
+  ['cachingEnabled', 'caching/enabled'],
+  ['cacheTtlInSeconds', 'caching/ttlInSeconds'],
+  ['cacheDataEncrypted', 'caching/dataEncrypted'],
+  ['requireAuthorizationForCacheControl', 'caching/requireAuthorizationForCacheControl'],
+  ['unauthorizedCacheControlHeaderStrategy', 'caching/unauthorizedCacheControlHeaderStrategy'],
+]
+
+/** `~` → `~0`, then every `/` (the leading one too) → `~1`: `/pets/{petId}` → `~1pets~1{petId}`, `/` → `~1`. */
+export function escapeResourcePath(resourcePath: string): string {
+  return resourcePath.replaceAll('~', '~0').replaceAll('/', '~1')
+}
+
+/** The methodSettings key AWS uses for one method: `~1pets/GET`, `~1/GET` for the root resource. */
+export function methodSettingKey(resourcePath: string, httpMethod: string): string {
+  return `${escapeResourcePath(resourcePath)}/${httpMethod}`
+}
+
+/** Patch values are strings: booleans `true`/`false`, integers plain, the rate limit a decimal (`100.0`). */
+function settingValue(field: SettingField, value: string | number | boolean): string {
+  if (field === 'throttlingRateLimit' && typeof value === 'number') {
+    return Number.isInteger(value) ? value.toFixed(1) : String(value)
+  }
+  return String(value)
+}
+
+function settingOps(key: string, current: MethodSettingValues, wanted: MethodSettingValues): PatchOp[] {
+  const ops: PatchOp[] = []
+  for (const [field, suffix] of SUFFIXES) {
+    const value = wanted[field]
+    if (value === undefined || current[field] === value) continue
+    ops.push({ op: 'replace', path: `/${key}/${suffix}`, value: settingValue(field, value) })
+  }
+  return ops
+}
+
+function withoutUndefined(values: MethodSettingValues): MethodSettingValues {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as MethodSettingValues
+}
+
+function describeResources(resources: ApiResource[]): string {
+  const lines = [...resources]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((r) => `${r.path} (${r.methods.length ? [...r.methods].sort().join(', ') : 'no methods'})`)
+  const shown = lines.slice(0, 50)
+  return shown.join('; ') + (lines.length > shown.length ? `; … and ${lines.length - shown.length} more` : '')
+}
+
+function normalisedPath(path: string): string {
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path
+}
+
+interface ResolvedOverride {
+  key: string
+  settings: MethodSettingValues
+}
+
+/**
+ * Each override → the concrete methodSettings keys it addresses. `ANY` becomes the verbs the resource
+ * really has (all seven when it has an ANY method). Explicit verbs win over an `ANY` for the same key.
+ */
+function resolveOverrides(
+  overrides: MethodSettingOverride[],
+  resources: ApiResource[] | undefined,
+  notes: string[],
+): ResolvedOverride[] {
+  if (!overrides.length) return []
+  if (!resources) throw new Error('plan error: method-settings needs the API resources, which were not read')
+  const byPath = new Map(resources.map((r) => [normalisedPath(r.path), r]))
+  const resolved = new Map<string, ResolvedOverride>()
+  const put = (resourcePath: string, verb: string, settings: MethodSettingValues) => {
+    const key = methodSettingKey(resourcePath, verb)
+    const earlier = resolved.get(key)
+    resolved.set(key, { key, settings: { ...(earlier?.settings ?? {}), ...withoutUndefined(settings) } })
+  }
+  // ANY first, so that an explicit `GET /x` overrides what `ANY /x` said for the same method.
+  const ordered = [
+    ...overrides.filter((o) => o.httpMethod.toUpperCase() === 'ANY'),
+    ...overrides.filter((o) => o.httpMethod.toUpperCase() !== 'ANY'),
+  ]
+  for (const o of ordered) {
+    const verb = o.httpMethod.toUpperCase()
+    const written = `${verb} ${o.resourcePath}`
+    const resource = byPath.get(normalisedPath(o.resourcePath))
+    if (!resource) {
+      throw new PlanRefusal(
+        `Input 'method-settings': '${written}' names resource path '${o.resourcePath}', which this API does not have ` +
+          `(AWS would accept the setting and never apply it). The API's resources are: ${describeResources(resources)}.`,
+      )
+    }
+    const methods = resource.methods.map((m) => m.toUpperCase())
+    const hasAny = methods.includes('ANY')
+    if (verb === 'ANY') {
+      const verbs = hasAny ? [...ANY_VERBS] : ANY_VERBS.filter((v) => methods.includes(v))
+      if (!verbs.length) {
+        throw new PlanRefusal(
+          `Input 'method-settings': '${written}': resource '${resource.path}' has no methods` +
+            (methods.length ? ` settings can address (it has ${methods.join(', ')}).` : '.') +
+            ` The API's resources are: ${describeResources(resources)}.`,
+        )
+      }
+      notes.push(
+        `method-settings '${written}' applies to ${verbs.join(', ')}${hasAny ? ' (the resource has an ANY method)' : ''}.`,
+      )
+      for (const v of verbs) put(resource.path, v, o.settings)
+      continue
+    }
+    if (!methods.includes(verb) && !hasAny) {
+      throw new PlanRefusal(
+        `Input 'method-settings': '${written}': resource '${resource.path}' has no ${verb} method ` +
+          `(AWS would accept the setting and never apply it). It has: ${methods.length ? methods.join(', ') : 'no methods'}.`,
+      )
+    }
+    put(resource.path, verb, o.settings)
+  }
+  return [...resolved.values()]
+}
+
+/** True when the inputs name at least one stage setting or method override. */
+export function namesStageSettings(settings: StageSettingsInput, overrides: MethodSettingOverride[]): boolean {
+  return (
+    overrides.length > 0 ||
+    Object.values(settings.defaults).some((v) => v !== undefined) ||
+    settings.cacheCluster !== undefined ||
+    settings.tracingEnabled !== undefined ||
+    settings.clientCertificateId !== undefined ||
+    settings.accessLogDestinationArn !== undefined ||
+    settings.accessLogFormat !== undefined
+  )
+}
+
+/** What the stage holds now; a stage that does not exist yet is compared with a fresh one. */
+function currentStage(
+  stage: StageState | undefined,
+): Pick<StageState, 'cacheClusterEnabled' | 'tracingEnabled' | 'methodSettings'> &
+  Partial<Pick<StageState, 'cacheClusterSize' | 'cacheClusterStatus' | 'clientCertificateId' | 'accessLogSettings'>> {
+  return stage ?? { cacheClusterEnabled: false, tracingEnabled: false, methodSettings: {} }
+}
+
+function cacheClusterOps(
+  settings: StageSettingsInput,
+  stage: ReturnType<typeof currentStage>,
+  notes: string[],
+): PatchOp[] {
+  const want = settings.cacheCluster
+  if (!want) return []
+  const ops: PatchOp[] = []
+  const status = stage.cacheClusterStatus ? ` (status now ${stage.cacheClusterStatus})` : ''
+  if (want.enabled) {
+    if (!stage.cacheClusterEnabled) {
+      ops.push({ op: 'replace', path: '/cacheClusterEnabled', value: 'true' })
+      ops.push({ op: 'replace', path: '/cacheClusterSize', value: want.size })
+      notes.push(
+        `The ${want.size} GB cache cluster is created${status}; AWS takes about 4 minutes, the stage shows ` +
+          'cacheClusterStatus CREATE_IN_PROGRESS until it is AVAILABLE.',
+      )
+    } else if (stage.cacheClusterSize !== want.size) {
+      ops.push({ op: 'replace', path: '/cacheClusterSize', value: want.size })
+      notes.push(
+        `The cache cluster is resized from ${stage.cacheClusterSize ?? 'unknown'} to ${want.size} GB${status}; ` +
+          'AWS takes about 4 minutes and resizing deletes all cached data.',
+      )
+    }
+  } else if (stage.cacheClusterEnabled) {
+    ops.push({ op: 'replace', path: '/cacheClusterEnabled', value: 'false' })
+    notes.push(
+      `The cache cluster is deleted${status}; AWS takes a few minutes (cacheClusterStatus DELETE_IN_PROGRESS).`,
+    )
+  }
+  if (!ops.length && stage.cacheClusterStatus && stage.cacheClusterStatus.endsWith('_IN_PROGRESS')) {
+    notes.push(`The cache cluster is still changing: cacheClusterStatus ${stage.cacheClusterStatus}.`)
+  }
+  return ops
+}
+
+function accessLogOps(settings: StageSettingsInput, stage: ReturnType<typeof currentStage>): PatchOp[] {
+  const ops: PatchOp[] = []
+  const fields = [
+    ['destinationArn', settings.accessLogDestinationArn, 'access-log-destination-arn'],
+    ['format', settings.accessLogFormat, 'access-log-format'],
+  ] as const
+  for (const [field, value, input] of fields) {
+    if (value === undefined) continue
+    if (value === '') {
+      throw new PlanRefusal(
+        `Input '${input}' is empty; AWS refuses an empty access log value ("Access Log value must not be empty").`,
+      )
+    }
+    if (stage.accessLogSettings?.[field] !== value) {
+      ops.push({ op: 'replace', path: `/accessLogSettings/${field}`, value })
+    }
+  }
+  return ops
+}
+
+/**
+ * The patch operations that bring the stage to the settings the inputs name, and nothing else:
+ * stage-level fields, stage-wide (`*\/*`) method settings, then per-method overrides. A field whose
+ * current (or, for an entry AWS would create, inherited) value already matches gets no operation.
+ */
+export function stageSettingsOps(
+  settings: StageSettingsInput,
+  overrides: MethodSettingOverride[],
+  stage: StageState | undefined,
+  resources: ApiResource[] | undefined,
+): { ops: PatchOp[]; notes: string[] } {
+  if (!namesStageSettings(settings, overrides)) return { ops: [], notes: [] }
+  const notes: string[] = []
+  const current = currentStage(stage)
+  // Resolve first: an unknown path or method refuses the plan before anything else is decided.
+  const resolved = resolveOverrides(overrides, resources, notes)
+
+  const ops: PatchOp[] = [...cacheClusterOps(settings, current, notes)]
+  if (settings.tracingEnabled !== undefined && settings.tracingEnabled !== current.tracingEnabled) {
+    ops.push({ op: 'replace', path: '/tracingEnabled', value: String(settings.tracingEnabled) })
+  }
+  if (
+    settings.clientCertificateId !== undefined &&
+    settings.clientCertificateId !== (current.clientCertificateId ?? '')
+  ) {
+    ops.push({ op: 'replace', path: '/clientCertificateId', value: settings.clientCertificateId })
+  }
+  ops.push(...accessLogOps(settings, current))
+
+  // Stage-wide entry: compare with what exists, or with AWS's defaults for an entry the patch creates.
+  const stageWideNow = current.methodSettings[STAGE_WIDE_KEY]
+  const stageWideBase = stageWideNow ?? NEW_METHOD_SETTING_DEFAULTS
+  const stageWideOps = settingOps(STAGE_WIDE_KEY, stageWideBase, settings.defaults)
+  ops.push(...stageWideOps)
+  // A specific entry created by a patch starts as a copy of `*/*` as it is at that point of the request.
+  const stageWideAfter: MethodSettingValues | undefined =
+    stageWideNow || stageWideOps.length ? { ...stageWideBase, ...withoutUndefined(settings.defaults) } : undefined
+
+  const wantsCache =
+    settings.defaults.cachingEnabled === true || resolved.some((r) => r.settings.cachingEnabled === true)
+  const clusterAfter = settings.cacheCluster ? settings.cacheCluster.enabled : current.cacheClusterEnabled
+  if (wantsCache && !clusterAfter) {
+    notes.push(
+      'caching-enabled is true but the stage has no cache cluster: set cache-cluster-size for caching to take effect.',
+    )
+  }
+
+  for (const r of resolved) {
+    const base = current.methodSettings[r.key] ?? stageWideAfter ?? NEW_METHOD_SETTING_DEFAULTS
+    ops.push(...settingOps(r.key, base, r.settings))
+  }
+
+  notes.unshift(
+    ops.length
+      ? `Stage settings: ${ops.length} patch operation(s) change only the settings the inputs name.`
+      : 'Stage settings already match the inputs: nothing to change.',
+  )
+  return { ops, notes }
+}
+
+/** Splits patch operations into UpdateStage-sized lists. */
+export function chunkOps(ops: PatchOp[], size: number = MAX_OPS_PER_UPDATE_STAGE): PatchOp[][] {
+  const chunks: PatchOp[][] = []
+  for (let i = 0; i < ops.length; i += size) chunks.push(ops.slice(i, i + size))
+  return chunks
+}

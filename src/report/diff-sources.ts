@@ -1,0 +1,74 @@
+// Decides what the API diff compares, per operation. Pure: main.ts reads the sources it names.
+import type { ActionInputs, DefinitionSource, Plan, ReadState } from '../types.js'
+import type { DiffBaseline } from './types.js'
+
+export type DiffSources =
+  | {
+      kind: 'diff'
+      baseline: DiffBaseline
+      /** Read before any change (undefined: nothing to compare with, e.g. a new stage). */
+      before?: DefinitionSource
+      /**
+       * Read after the change. `canary` means the canary's deployment once the run is done;
+       * undefined with a dry run means "same as before" (nothing new exists to read).
+       */
+      after?: DefinitionSource | 'canary'
+    }
+  | { kind: 'unavailable'; reason: string }
+
+const stage = (stageName: string): DefinitionSource => ({ kind: 'stage', stageName })
+const deployment = (deploymentId: string): DefinitionSource => ({ kind: 'deployment', deploymentId })
+
+export function diffSources(inputs: ActionInputs, state: ReadState, plan: Plan): DiffSources {
+  const current = state.stage
+  const op = inputs.operation
+  if (op === 'delete') return { kind: 'unavailable', reason: 'The stage is deleted by this run.' }
+  if (op === 'rollback-canary') {
+    return { kind: 'unavailable', reason: 'Production is unchanged; only the canary is removed.' }
+  }
+
+  const isCanary = (op === 'deploy' && inputs.canary.percent !== undefined) || op === 'update-canary'
+  if (isCanary) {
+    // The canary against production: both are deployments, compared by their route summaries.
+    if (!current) return { kind: 'unavailable', reason: 'The stage does not exist.' }
+    const before = deployment(current.deploymentId)
+    const baseline: DiffBaseline = { kind: 'production', deploymentId: current.deploymentId }
+    if (inputs.dryRun && op === 'deploy') {
+      return { kind: 'unavailable', reason: 'Dry run: the canary deployment does not exist yet.' }
+    }
+    return { kind: 'diff', baseline, before, after: 'canary' }
+  }
+
+  const baseline: DiffBaseline =
+    inputs.diffAgainst.kind === 'stage'
+      ? { kind: 'stage', stageName: inputs.diffAgainst.stage }
+      : current
+        ? { kind: 'previous', deploymentId: current.deploymentId }
+        : { kind: 'previous' }
+  const before =
+    inputs.diffAgainst.kind === 'stage' ? stage(inputs.diffAgainst.stage) : current ? stage(inputs.stage) : undefined
+
+  const self = stage(inputs.stage)
+  const withBefore = before ? { before } : {}
+  if (inputs.dryRun) {
+    // Only a promotion has its future definition already deployed somewhere: the source stage.
+    if (op === 'promote' && inputs.promoteFrom)
+      return { kind: 'diff', baseline, ...withBefore, after: stage(inputs.promoteFrom) }
+    return { kind: 'unavailable', reason: 'Dry run: the API diff is computed when the change is applied.' }
+  }
+  // Against the stage's own previous state with nothing changed, `after` is `before`: one read saved.
+  const unchanged = plan.calls.length === 0 && inputs.diffAgainst.kind === 'previous'
+  return { kind: 'diff', baseline, ...withBefore, ...(unchanged ? {} : { after: self }) }
+}
+
+/**
+ * The stage whose export will be the diff's `before`, known from the inputs alone, so main.ts can read it
+ * together with the stage (one round trip). Undefined when the diff needs no stage export before the change.
+ */
+export function stageToPrefetch(inputs: ActionInputs): string | undefined {
+  const op = inputs.operation
+  if (op === 'delete' || op === 'rollback-canary' || op === 'update-canary') return undefined
+  if (op === 'deploy' && inputs.canary.percent !== undefined) return undefined
+  if (inputs.dryRun && !(op === 'promote' && inputs.promoteFrom)) return undefined
+  return inputs.diffAgainst.kind === 'stage' ? inputs.diffAgainst.stage : inputs.stage
+}
