@@ -44,3 +44,34 @@ export function explainFailure(f: FailureFacts): string {
   lines.push('Re-running the job converges to the intended state.')
   return lines.join('\n')
 }
+
+/** True when AWS refused to create a stage because the API has as many stages as its quota allows. */
+export function isStageQuotaError(err: unknown): boolean {
+  const e = err as { name?: string; message?: string } | undefined
+  return e?.name === 'BadRequestException' && /maximum number of stages|stage.*(limit|quota)/i.test(e.message ?? '')
+}
+
+/** Lists the API's stages, preview ones first with their idle time, and how to free a slot. */
+export function describeStageQuota(stages: StageState[], pattern: RegExp, now: number): string {
+  const days = (s: StageState) => {
+    const at = Date.parse(s.lastUpdatedDate ?? s.createdDate ?? '')
+    return Number.isNaN(at) ? undefined : Math.floor((now - at) / 86_400_000)
+  }
+  const label = (s: StageState) => {
+    const d = days(s)
+    return d === undefined ? s.stageName : `${s.stageName} (last updated ${d} day${d === 1 ? '' : 's'} ago)`
+  }
+  const previews = stages.filter((s) => pattern.test(s.stageName)).sort((a, b) => (days(b) ?? 0) - (days(a) ?? 0))
+  const others = stages.filter((s) => !pattern.test(s.stageName))
+  const lines = [
+    `The API already has ${stages.length} stages, the most AWS allows it (10 by default; a quota increase can raise it).`,
+  ]
+  lines.push(
+    previews.length ? `Preview stages: ${previews.map(label).join(', ')}.` : 'No stage matches delete-stage-pattern.',
+  )
+  if (others.length) lines.push(`Other stages: ${others.map((s) => s.stageName).join(', ')}.`)
+  lines.push(
+    "Free a slot: run this action with operation 'delete' on a preview stage, or set prune-previews-older-than to delete idle previews before deploying.",
+  )
+  return lines.join('\n')
+}

@@ -29,6 +29,7 @@ import {
   parseAccessLogDestinationArn,
   parseAccessLogFormat,
   parseBasePath,
+  parseBaseUrl,
   parseBoolean,
   parseCacheClusterSize,
   parseDecimal,
@@ -104,6 +105,8 @@ export const INPUT_DEFAULTS = {
   'pr-number': '',
   environment: '',
   'smoke-test-path': '',
+  'smoke-test-base-url': '',
+  'smoke-test-attempts': '5',
   'rollback-on-failure': 'false',
   'delete-stage-pattern': DEFAULT_DELETE_STAGE_PATTERN,
   'prune-previews-older-than': '',
@@ -307,6 +310,14 @@ export function getInputs(): ActionInputs {
   const prNumber = r.optional('pr-number', (raw) => parseInteger(raw, { min: 1, max: Number.MAX_SAFE_INTEGER }))
   const environment = r.optional('environment', parseEnvironment)
   const smokeTestPath = r.optional('smoke-test-path', parseSmokeTestPath)
+  const smokeTestBaseUrl = r.optional('smoke-test-base-url', parseBaseUrl)
+  const smokeTestAttempts = r.withDefault('smoke-test-attempts', (raw) => parseInteger(raw, { min: 1, max: 30 }), 5)
+  if (r.isGiven('smoke-test-base-url') && !r.isGiven('smoke-test-path')) {
+    r.problem(
+      'smoke-test-base-url',
+      "Input 'smoke-test-base-url' is set but 'smoke-test-path' is not: there is no smoke test to run.",
+    )
+  }
   const rollbackOnFailure = r.withDefault('rollback-on-failure', parseBoolean, false)
   const deleteStagePattern = r.withDefault(
     'delete-stage-pattern',
@@ -400,6 +411,7 @@ export function getInputs(): ActionInputs {
           'sdk-parameters',
           'sdk-file',
           'smoke-test-path',
+          'smoke-test-base-url',
         ],
         (n) => `Input '${n}' cannot be used with operation 'delete': the stage is deleted, not changed or read.`,
       )
@@ -591,6 +603,8 @@ export function getInputs(): ActionInputs {
     ...(prNumber === undefined ? {} : { prNumber }),
     ...(environment === undefined ? {} : { environment }),
     ...(smokeTestPath === undefined ? {} : { smokeTestPath }),
+    ...(smokeTestBaseUrl === undefined ? {} : { smokeTestBaseUrl }),
+    smokeTestAttempts,
     rollbackOnFailure,
     deleteStagePattern,
     ...(pruneDays === undefined ? {} : { prunePreviewsOlderThanDays: pruneDays }),

@@ -6,10 +6,10 @@ import { ApplyError, applyPlan, type Sleep } from './apigateway/apply.js'
 import { checkSdkParameters, writeExport, writeSdk } from './apigateway/artifacts.js'
 import { createApiGatewayClient, resolvedRegion } from './apigateway/client.js'
 import { readDefinition } from './apigateway/definitions.js'
-import { readStage, readState } from './apigateway/read.js'
+import { listStages, readStage, readState } from './apigateway/read.js'
 import { consoleUrl, customDomainUrl, stageBaseUrl } from './apigateway/urls.js'
 import { errorMessage } from './errors.js'
-import { explainFailure } from './failure.js'
+import { describeStageQuota, explainFailure, isStageQuotaError } from './failure.js'
 import { resolvePullRequestNumber } from './github/pull-request.js'
 import type { GitHubSession } from './github/session.js'
 import { getInputs } from './inputs.js'
@@ -17,9 +17,12 @@ import { setOutputs } from './outputs.js'
 import { formatCalls } from './plan/format.js'
 import { plan } from './plan/index.js'
 import { type DiffSources, diffSources, stageToPrefetch } from './report/diff-sources.js'
+import type { SmokeTestResult } from './report/types.js'
 import { apiDiffSection, buildReportInput, publishReport } from './reporting.js'
 import { defaultDescription, type RunContext, readEventPayload, repoRef, runContext } from './run-context.js'
+import { runSmokeTest, smokeTestUrl } from './smoke-test.js'
 import type { ActionInputs, ApplyResult, Plan, ReadState, StageState } from './types.js'
+import { compileStagePattern } from './validation.js'
 import { ACTION_USER_AGENT } from './version.js'
 
 export interface RunOptions {
@@ -62,7 +65,7 @@ async function runOperation(options: RunOptions): Promise<void> {
     ...(customUrl ? { 'custom-url': customUrl } : {}),
   })
 
-  const thePlan = plan({ inputs, state, description: inputs.description ?? defaultDescription(run) })
+  const thePlan = plan({ inputs, state, description: inputs.description ?? defaultDescription(run), now: Date.now() })
   logPlan(thePlan, inputs.showVariableValues, inputs.dryRun)
   setOutputs({ changed: thePlan.calls.length > 0 })
   const github = lazyGitHub(inputs, run)
@@ -73,7 +76,7 @@ async function runOperation(options: RunOptions): Promise<void> {
   if (!inputs.dryRun) {
     try {
       result = await core.group(`Applying ${thePlan.calls.length} call(s)`, () =>
-        applyOrExplain(client, thePlan, state.stage, options.sleep),
+        applyOrExplain(client, thePlan, state.stage, options.sleep, inputs.deleteStagePattern),
       )
       setStageOutputs(result.after)
       core.info(`Stage '${inputs.stage}' is at ${baseUrl}`)
@@ -81,6 +84,24 @@ async function runOperation(options: RunOptions): Promise<void> {
       if (inputs.operation !== 'delete') await writeArtifacts(client, thePlan, inputs)
     } catch (err) {
       failure = err
+    }
+  }
+  let smokeTest: SmokeTestResult | undefined
+  if (!inputs.dryRun && failure === undefined && inputs.smokeTestPath) {
+    const checked = await core.group('Smoke test', () =>
+      smokeTestAndMaybeRollBack(client, inputs, state, result?.after, baseUrl, options.sleep),
+    )
+    smokeTest = checked.smokeTest
+    if (checked.after) {
+      result = { ...result, after: checked.after }
+      setStageOutputs(checked.after)
+    }
+    setOutputs({ 'smoke-test': smokeTest.ok ? 'passed' : 'failed' })
+    if (!smokeTest.ok) {
+      failure = new Error(
+        `Smoke test failed: GET ${smokeTest.url} ${smokeTest.message ?? ''}.` +
+          (smokeTest.rolledBack ? ' The canary this run deployed was rolled back; production is unchanged.' : ''),
+      )
     }
   }
 
@@ -99,6 +120,7 @@ async function runOperation(options: RunOptions): Promise<void> {
       ...(customUrl ? { customUrl } : {}),
       ...(result?.after ? { after: result.after } : {}),
       apiDiff,
+      ...(smokeTest ? { smokeTest } : {}),
       ...(run.runUrl ? { runUrl: run.runUrl } : {}),
       ...(run.sha ? { commitSha: run.sha } : {}),
       ...(failure !== undefined ? { error: errorMessage(failure) } : {}),
@@ -110,6 +132,9 @@ async function runOperation(options: RunOptions): Promise<void> {
       github,
     })
     if (deployment !== undefined) await finishGitHubDeployment(github, deployment, failure === undefined, run, baseUrl)
+    if (inputs.operation === 'delete' && inputs.environment && !inputs.dryRun && failure === undefined) {
+      await deactivateGitHubEnvironment(github, inputs.environment, run)
+    }
   })
   if (failure !== undefined) throw failure
 }
@@ -130,6 +155,7 @@ async function readAll(
       methodSettings: inputs.methodSettings,
       domain: inputs.domain,
       usagePlanIds: inputs.usagePlanIds,
+      cleanup: cleanupRequest(inputs),
     }),
     // By id, the export can start before the API is confirmed; a failure only loses the diff.
     prefetchStage && inputs.api.kind === 'id'
@@ -147,6 +173,44 @@ async function readAll(
   )
   const prefetched = prefetchStage && inputs.api.kind === 'id' ? { stageName: prefetchStage, definition } : undefined
   return { state, prefetched }
+}
+
+/**
+ * GET the stage (or smoke-test-base-url) + path. When it fails and rollback-on-failure is set, the canary
+ * this run deployed is removed (production never changed).
+ */
+async function smokeTestAndMaybeRollBack(
+  client: APIGatewayClient,
+  inputs: ActionInputs,
+  state: ReadState,
+  after: StageState | undefined,
+  baseUrl: string,
+  sleep: Sleep | undefined,
+): Promise<{ smokeTest: SmokeTestResult; after?: StageState }> {
+  const url = smokeTestUrl(inputs.smokeTestBaseUrl ?? baseUrl, inputs.smokeTestPath ?? '/')
+  const result = await runSmokeTest(url, { attempts: inputs.smokeTestAttempts, ...(sleep ? { sleep } : {}) })
+  core.info(result.ok ? `GET ${url} answered ${result.status}` : `GET ${url} failed: ${result.message ?? ''}`)
+  const canaryThisRun = inputs.operation === 'deploy' && inputs.canary.percent !== undefined && after?.canary
+  if (result.ok || !inputs.rollbackOnFailure || !canaryThisRun) return { smokeTest: result }
+  const rollback = plan({
+    inputs: { ...inputs, operation: 'rollback-canary' },
+    state: { ...state, stage: after },
+    description: '',
+  })
+  core.info('rollback-on-failure: removing the canary this run deployed')
+  const rolledBack = await applyPlan(client, rollback, sleep ? { sleep } : {})
+  return { smokeTest: { ...result, rolledBack: true }, ...(rolledBack.after ? { after: rolledBack.after } : {}) }
+}
+
+/** What `delete` and pruning must read: the stages they may remove and the mappings pointing at them. */
+function cleanupRequest(inputs: ActionInputs): { deleteStage: boolean; prunePattern?: RegExp } | undefined {
+  const deleteStage = inputs.operation === 'delete'
+  const prune = inputs.prunePreviewsOlderThanDays !== undefined
+  if (!deleteStage && !prune) return undefined
+  const pattern = compileStagePattern(inputs.deleteStagePattern)
+  // inputs.ts validated the pattern; this only narrows the type.
+  if (!pattern.ok) throw new Error(`delete-stage-pattern ${pattern.error}`)
+  return { deleteStage, ...(prune ? { prunePattern: pattern.value } : {}) }
 }
 
 /** Reads what the diff needs that was not prefetched, then compares. A read failure only loses the diff. */
@@ -196,6 +260,7 @@ async function applyOrExplain(
   thePlan: Plan,
   before: StageState | undefined,
   sleep: Sleep | undefined,
+  pattern: string,
 ): Promise<ApplyResult> {
   try {
     return await applyPlan(client, thePlan, {
@@ -205,18 +270,27 @@ async function applyOrExplain(
   } catch (err) {
     if (!(err instanceof ApplyError)) throw err
     const now = await readStage(client, thePlan.restApiId, thePlan.stageName).catch(() => 'unknown' as const)
+    const quota = isStageQuotaError(err.cause) ? await stageQuotaHint(client, thePlan.restApiId, pattern) : ''
     throw new Error(
-      explainFailure({
-        plan: thePlan,
-        callError: err.message,
-        failedCall: err.failedCall,
-        completed: err.completed,
-        ...(err.createdDeploymentId ? { createdDeploymentId: err.createdDeploymentId } : {}),
-        ...(before ? { before } : {}),
-        now,
-      }),
+      quota +
+        explainFailure({
+          plan: thePlan,
+          callError: err.message,
+          failedCall: err.failedCall,
+          completed: err.completed,
+          ...(err.createdDeploymentId ? { createdDeploymentId: err.createdDeploymentId } : {}),
+          ...(before ? { before } : {}),
+          now,
+        }),
     )
   }
+}
+
+/** The stage list for a quota failure; a failure to list only loses the hint. */
+async function stageQuotaHint(client: APIGatewayClient, restApiId: string, pattern: string): Promise<string> {
+  const compiled = compileStagePattern(pattern)
+  const stages = await listStages(client, restApiId).catch(() => undefined)
+  return stages && compiled.ok ? `${describeStageQuota(stages, compiled.value, Date.now())}\n` : ''
 }
 
 function setStageOutputs(after: StageState | undefined): void {
@@ -283,6 +357,19 @@ async function startGitHubDeployment(
     return undefined
   }
   return started.value
+}
+
+/** A deleted preview: its environment's deployments become inactive, so the PR shows no live link. */
+async function deactivateGitHubEnvironment(
+  github: () => Promise<GitHubSession | undefined>,
+  environment: string,
+  run: RunContext,
+): Promise<void> {
+  const session = await github()
+  if (!session) return
+  const done = await session.deactivate(environment, run.runUrl)
+  if (!done.ok) core.warning(done.warning)
+  else core.info(`GitHub deployments of '${environment}' marked inactive: ${done.value.length}`)
 }
 
 async function finishGitHubDeployment(

@@ -20,6 +20,7 @@ export const OUTPUT_NAMES = [
   'export-file',
   'sdk-file',
   'console-url',
+  'smoke-test',
 ] as const
 export type OutputName = (typeof OUTPUT_NAMES)[number]
 export type Outputs = Partial<Record<OutputName, string | number | boolean>>

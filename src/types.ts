@@ -114,6 +114,10 @@ export interface ActionInputs {
   prNumber?: number
   environment?: string
   smokeTestPath?: string
+  /** Base URL the smoke test calls instead of the stage's invoke URL (LocalStack, a proxy). */
+  smokeTestBaseUrl?: string
+  /** Attempts (3 s apart) before the smoke test fails: a new stage can take a few seconds to answer. */
+  smokeTestAttempts: number
   rollbackOnFailure: boolean
   /** Regular expression source; a stage must match it whole to be deleted. */
   deleteStagePattern: string
@@ -208,6 +212,10 @@ export interface ReadState {
   domain?: { exists: boolean; mapping?: BasePathMappingState }
   /** The plans of `usage-plan-ids` that exist; an id missing here was not found. */
   usagePlans?: UsagePlanState[]
+  /** Pruning: the other stages matching delete-stage-pattern, with their dates. */
+  previewStages?: StageState[]
+  /** Base path mappings pointing at the stages this run may delete (delete, prune). */
+  stageMappings?: BasePathMappingState[]
 }
 
 /** Where one side of the API diff comes from: a stage's export, or a deployment's route summary. */
@@ -257,6 +265,7 @@ export type PlannedCall =
       tags?: Record<string, string>
     }
   | { action: 'DeleteStage'; restApiId: string; stageName: string }
+  | { action: 'DeleteBasePathMapping'; domainName: string; basePath: string }
   | { action: 'TagResource'; resourceArn: string; tags: Record<string, string> }
   /** restApiId and stageName name the mapping's target (also used in error messages). */
   | { action: 'CreateBasePathMapping'; domainName: string; basePath: string; restApiId: string; stageName: string }

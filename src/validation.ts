@@ -636,3 +636,16 @@ export function parseMethodSettings(raw: string): Parsed<MethodSettingOverride[]
   }
   return errors.length > 0 ? fail(`is invalid: ${errors.join('; ')}`) : ok(out)
 }
+
+/** An absolute http(s) URL without query or fragment, e.g. LocalStack's invoke URL for a stage. */
+export function parseBaseUrl(raw: string): Parsed<string> {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return fail('must be an absolute URL such as https://example.com/stage')
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail('must start with https:// or http://')
+  if (url.search || url.hash) return fail('must not have a query or fragment: the smoke test path is appended to it')
+  return ok(raw.replace(/\/+$/, ''))
+}

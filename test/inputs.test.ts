@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { OUTPUT_NAMES } from '../src/outputs.js'
 
 vi.mock('@actions/core', () => ({
   getInput: vi.fn(),
@@ -78,6 +79,7 @@ describe('getInputs: defaults and shape', () => {
       dryRun: false,
       showVariableValues: false,
       maxAttempts: 6,
+      smokeTestAttempts: 5,
       githubToken: TOKEN,
     } satisfies ActionInputs)
   })
@@ -156,6 +158,7 @@ describe('getInputs: defaults and shape', () => {
       dryRun: true,
       showVariableValues: true,
       maxAttempts: 9,
+      smokeTestAttempts: 5,
       githubToken: TOKEN,
     } satisfies ActionInputs)
   })
@@ -902,6 +905,31 @@ const BAD: BadCase[] = [
   { why: 'pr-number without comment', given: { 'pr-number': '12', comment: 'false' }, input: 'pr-number' },
   { why: 'long environment', given: { environment: long(256) }, input: 'environment', says: '255' },
   { why: 'relative smoke path', given: { 'smoke-test-path': 'health' }, input: 'smoke-test-path', says: "'/'" },
+  {
+    why: 'smoke base URL not absolute',
+    given: { 'smoke-test-path': '/health', 'smoke-test-base-url': 'localhost:4566/dev' },
+    input: 'smoke-test-base-url',
+  },
+  {
+    why: 'smoke base URL with a query',
+    given: { 'smoke-test-path': '/health', 'smoke-test-base-url': 'https://x.example/dev?a=1' },
+    input: 'smoke-test-base-url',
+  },
+  {
+    why: 'smoke base URL without a path',
+    given: { 'smoke-test-base-url': 'https://x.example/dev' },
+    input: 'smoke-test-base-url',
+  },
+  {
+    why: 'smoke attempts zero',
+    given: { 'smoke-test-path': '/h', 'smoke-test-attempts': '0' },
+    input: 'smoke-test-attempts',
+  },
+  {
+    why: 'smoke attempts too many',
+    given: { 'smoke-test-path': '/h', 'smoke-test-attempts': '31' },
+    input: 'smoke-test-attempts',
+  },
   { why: 'protocol-relative smoke path', given: { 'smoke-test-path': '//evil.example.com' }, input: 'smoke-test-path' },
   { why: 'rollback-on-failure maybe', given: { 'rollback-on-failure': 'maybe' }, input: 'rollback-on-failure' },
   {
@@ -1071,7 +1099,9 @@ describe('action.yml', () => {
       'sdk-file',
       'console-url',
     ]
-    expect(Object.keys(yml.outputs).sort()).toEqual([...contract].sort())
+    expect(Object.keys(yml.outputs)).toEqual(expect.arrayContaining(contract))
+    // action.yml declares exactly what outputs.ts can set.
+    expect(Object.keys(yml.outputs).sort()).toEqual([...OUTPUT_NAMES].sort())
     for (const [name, spec] of Object.entries(yml.outputs)) expect(spec.description, name).toBeTruthy()
   })
 })

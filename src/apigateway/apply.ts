@@ -4,6 +4,7 @@ import {
   CreateBasePathMappingCommand,
   CreateDeploymentCommand,
   CreateStageCommand,
+  DeleteBasePathMappingCommand,
   DeleteStageCommand,
   TagResourceCommand,
   UpdateBasePathMappingCommand,
@@ -138,11 +139,22 @@ async function send(
         new UpdateUsagePlanCommand({ usagePlanId: call.usagePlanId, patchOperations: call.patchOperations }),
       )
       return undefined
+    case 'DeleteBasePathMapping':
+      try {
+        await client.send(new DeleteBasePathMappingCommand({ domainName: call.domainName, basePath: call.basePath }))
+      } catch (err) {
+        // Already gone: what the call was for is done.
+        if (!isNotFound(err)) throw err
+      }
+      return undefined
   }
 }
 
 function callContext(call: PlannedCall): AwsCallContext {
   if (call.action === 'TagResource') return { operation: call.action }
+  if (call.action === 'DeleteBasePathMapping') {
+    return { operation: `${call.action} ${call.domainName}/${call.basePath}` }
+  }
   return { operation: call.action, restApiId: call.restApiId, stageName: call.stageName }
 }
 

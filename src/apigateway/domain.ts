@@ -4,6 +4,7 @@ import {
   type BasePathMapping,
   GetDomainNameCommand,
   paginateGetBasePathMappings,
+  paginateGetDomainNames,
 } from '@aws-sdk/client-api-gateway'
 import type { BasePathMappingState, ReadState } from '../types.js'
 import { AwsCallError, isNotFound } from './aws-error.js'
@@ -56,4 +57,42 @@ export async function readDomain(
   const wanted = normalisedBasePath(domain.basePath)
   const found = all.find((m) => normalisedBasePath(m.basePath) === wanted)
   return found ? { exists: true, mapping: toBasePathMappingState(domainName, found) } : { exists: true }
+}
+
+/**
+ * Every base path mapping, on any custom domain of the account and region, that points at one of `stageNames`
+ * of this API. Used before deleting stages, so no mapping is left pointing at nothing.
+ */
+export async function readMappingsTo(
+  client: APIGatewayClient,
+  restApiId: string,
+  stageNames: string[],
+): Promise<BasePathMappingState[]> {
+  if (!stageNames.length) return []
+  const wanted = new Set(stageNames)
+  const domains: string[] = []
+  try {
+    for await (const page of paginateGetDomainNames({ client, pageSize: 500 }, {})) {
+      domains.push(...(page.items ?? []).map((d) => d.domainName ?? '').filter(Boolean))
+    }
+  } catch (err) {
+    throw new AwsCallError({ operation: 'GetDomainNames' }, err)
+  }
+  const perDomain = await Promise.all(
+    domains.map(async (domainName) => {
+      const found: BasePathMappingState[] = []
+      try {
+        for await (const page of paginateGetBasePathMappings({ client, pageSize: 500 }, { domainName })) {
+          for (const m of page.items ?? []) {
+            if (m.restApiId === restApiId && m.stage && wanted.has(m.stage))
+              found.push(toBasePathMappingState(domainName, m))
+          }
+        }
+      } catch (err) {
+        throw new AwsCallError({ operation: `GetBasePathMappings '${domainName}'` }, err)
+      }
+      return found
+    }),
+  )
+  return perDomain.flat()
 }

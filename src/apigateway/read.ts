@@ -3,6 +3,7 @@ import {
   type APIGatewayClient,
   GetRestApiCommand,
   GetStageCommand,
+  GetStagesCommand,
   paginateGetRestApis,
   type RestApi,
 } from '@aws-sdk/client-api-gateway'
@@ -15,7 +16,7 @@ import type {
   StageState,
 } from '../types.js'
 import { AwsCallError, isNotFound } from './aws-error.js'
-import { readDomain } from './domain.js'
+import { readDomain, readMappingsTo } from './domain.js'
 import { readResources } from './resources.js'
 import { toRestApiInfo, toStageState } from './stage-state.js'
 import { readUsagePlans } from './usage-plans.js'
@@ -60,6 +61,16 @@ export async function resolveRestApi(client: APIGatewayClient, selector: RestApi
   )
 }
 
+/** Every stage of the API (GetStages is not paginated: at most the per-API stage quota). */
+export async function listStages(client: APIGatewayClient, restApiId: string): Promise<StageState[]> {
+  try {
+    const out = await client.send(new GetStagesCommand({ restApiId }))
+    return (out.item ?? []).map(toStageState)
+  } catch (err) {
+    throw new AwsCallError({ operation: 'GetStages', restApiId }, err)
+  }
+}
+
 /** The stage, or undefined when it does not exist. */
 export async function readStage(
   client: APIGatewayClient,
@@ -86,6 +97,11 @@ export interface ReadRequest {
   domain?: { name: string; basePath: string } | undefined
   /** Non-empty: GetUsagePlan for each id. */
   usagePlanIds?: string[] | undefined
+  /**
+   * Stages this run may delete: `delete` removes `stage`; pruning removes stale stages matching the pattern.
+   * Reads the candidates (GetStages, for pruning) and every base path mapping pointing at them.
+   */
+  cleanup?: { deleteStage: boolean; prunePattern?: RegExp | undefined } | undefined
 }
 
 /** Starts a read now; its failure surfaces only when awaited (no unhandled rejection meanwhile). */
@@ -126,6 +142,7 @@ export async function readState(client: APIGatewayClient, request: ReadRequest):
     ;[stage, sourceStage, resources] = await apiReads(api.id)
   }
   const state: ReadState = { api, region: request.region }
+  if (request.cleanup) Object.assign(state, await readCleanup(client, api.id, request.stage, request.cleanup))
   if (stage) state.stage = stage
   if (sourceStage) state.sourceStage = sourceStage
   if (resources) state.resources = resources
@@ -134,4 +151,20 @@ export async function readState(client: APIGatewayClient, request: ReadRequest):
   const plans = await usagePlans
   if (plans) state.usagePlans = plans
   return state
+}
+
+/** Preview stages that may be pruned, and the mappings pointing at anything this run may delete. */
+async function readCleanup(
+  client: APIGatewayClient,
+  restApiId: string,
+  stage: string,
+  cleanup: NonNullable<ReadRequest['cleanup']>,
+): Promise<Pick<ReadState, 'previewStages' | 'stageMappings'>> {
+  const pattern = cleanup.prunePattern
+  const previewStages = pattern
+    ? (await listStages(client, restApiId)).filter((s) => s.stageName !== stage && pattern.test(s.stageName))
+    : undefined
+  const names = [...(cleanup.deleteStage ? [stage] : []), ...(previewStages ?? []).map((s) => s.stageName)]
+  const stageMappings = await readMappingsTo(client, restApiId, names)
+  return { ...(previewStages ? { previewStages } : {}), stageMappings }
 }

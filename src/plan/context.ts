@@ -7,6 +7,8 @@ export interface PlanContext {
   state: ReadState
   /** Deployment description, already defaulted from commit, ref and run. */
   description: string
+  /** The clock, passed in so planners stay pure (pruning compares stage ages with it). */
+  now?: number
 }
 
 /** Records on the stage which deployment it ran before this change, for a later `rollback`. */

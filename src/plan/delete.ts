@@ -1,6 +1,22 @@
-// delete: remove a (preview) stage. The pattern guard lives in inputs; a stage already gone is success.
-import type { Plan } from '../types.js'
+// delete: remove a (preview) stage and the base path mappings that point at it. The pattern guard lives in
+// inputs; a stage already gone is success.
+import type { BasePathMappingState, Plan, PlannedCall } from '../types.js'
 import type { PlanContext } from './context.js'
+
+/** DeleteBasePathMapping for each mapping pointing at `stageName` (only those), then DeleteStage. */
+export function stageRemovalCalls(
+  restApiId: string,
+  stageName: string,
+  mappings: BasePathMappingState[] | undefined,
+): PlannedCall[] {
+  const own = (mappings ?? []).filter((m) => m.restApiId === restApiId && m.stage === stageName)
+  return [
+    ...own.map(
+      (m): PlannedCall => ({ action: 'DeleteBasePathMapping', domainName: m.domainName, basePath: m.basePath }),
+    ),
+    { action: 'DeleteStage', restApiId, stageName },
+  ]
+}
 
 export function planDelete(ctx: PlanContext): Plan {
   const { inputs, state } = ctx
@@ -8,10 +24,8 @@ export function planDelete(ctx: PlanContext): Plan {
   const expected = { variables: {}, absentVariables: [], deleted: true }
   if (!state.stage)
     return { ...base, calls: [], expected, notes: [`Stage '${inputs.stage}' does not exist: nothing to delete.`] }
-  return {
-    ...base,
-    calls: [{ action: 'DeleteStage', restApiId: state.api.id, stageName: inputs.stage }],
-    expected,
-    notes: [`DeleteStage removes '${inputs.stage}' (it ran deployment ${state.stage.deploymentId}).`],
-  }
+  const calls = stageRemovalCalls(state.api.id, inputs.stage, state.stageMappings)
+  const notes = [`DeleteStage removes '${inputs.stage}' (it ran deployment ${state.stage.deploymentId}).`]
+  if (calls.length > 1) notes.unshift(`${calls.length - 1} base path mapping(s) pointing at it are removed first.`)
+  return { ...base, calls, expected, notes }
 }

@@ -6,13 +6,14 @@ import type { PlanContext } from './context.js'
 import { planDelete } from './delete.js'
 import { planDeploy } from './deploy.js'
 import { planPromote } from './promote.js'
+import { withPrune } from './prune.js'
 import { planRollback } from './rollback.js'
 
 export type { PlanContext } from './context.js'
 export { PlanRefusal } from './refusal.js'
 
 export function plan(ctx: PlanContext): Plan {
-  return withConfiguration(operationPlan(ctx), ctx)
+  return withPrune(withConfiguration(operationPlan(ctx), ctx), ctx)
 }
 
 function operationPlan(ctx: PlanContext): Plan {

@@ -1,0 +1,48 @@
+// After the change: GET base URL + path must answer 2xx, with bounded retries while a new stage comes up.
+import type { SmokeTestResult } from './report/types.js'
+
+export interface SmokeTestOptions {
+  attempts: number
+  intervalMs?: number
+  timeoutMs?: number
+  sleep?: (ms: number) => Promise<void>
+  fetch?: typeof fetch
+  now?: () => number
+}
+
+export function smokeTestUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}${path}`
+}
+
+export async function runSmokeTest(url: string, options: SmokeTestOptions): Promise<SmokeTestResult> {
+  const doFetch = options.fetch ?? fetch
+  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)))
+  const now = options.now ?? Date.now
+  const started = now()
+  let last: SmokeTestResult = { url, ok: false, message: 'not run' }
+  for (let attempt = 1; attempt <= options.attempts; attempt++) {
+    try {
+      const response = await doFetch(url, {
+        method: 'GET',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      })
+      // The body is not needed; release the connection.
+      await response.body?.cancel()
+      const ok = response.status >= 200 && response.status < 300
+      last = { url, ok, status: response.status, durationMs: now() - started }
+      if (!ok) last.message = `answered HTTP ${response.status} (attempt ${attempt} of ${options.attempts})`
+    } catch (err) {
+      const reason = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err)
+      last = {
+        url,
+        ok: false,
+        durationMs: now() - started,
+        message: `${reason} (attempt ${attempt} of ${options.attempts})`,
+      }
+    }
+    if (last.ok) return last
+    if (attempt < options.attempts) await sleep(options.intervalMs ?? 3_000)
+  }
+  return last
+}
