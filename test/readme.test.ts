@@ -21,6 +21,7 @@ const COMMAND_ROUTES: Record<string, [verb: string, path: string]> = {
   GetSdk: ['GET', '/restapis/API_ID/stages/STAGE/sdks/javascript'],
   GetSdkType: ['GET', '/sdktypes/javascript'],
   GetDomainName: ['GET', '/domainnames/api.example.com'],
+  GetDomainNames: ['GET', '/domainnames'],
   GetBasePathMappings: ['GET', '/domainnames/api.example.com/basepathmappings'],
   GetUsagePlan: ['GET', '/usageplans/PLAN_ID'],
   CreateDeployment: ['POST', '/restapis/API_ID/deployments'],
