@@ -5,9 +5,9 @@ import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
 import { ApplyError, applyPlan, type Sleep } from './apigateway/apply.js'
 import { checkSdkParameters, writeExport, writeSdk } from './apigateway/artifacts.js'
 import { createApiGatewayClient, resolvedRegion } from './apigateway/client.js'
-import { readDefinition } from './apigateway/definitions.js'
 import { listStages, readStage, readState } from './apigateway/read.js'
 import { consoleUrl, customDomainUrl, stageBaseUrl } from './apigateway/urls.js'
+import { type AfterDefinition, compareApi, readAfterDefinition } from './diff-reads.js'
 import { errorMessage } from './errors.js'
 import { describeStageQuota, explainFailure, isStageQuotaError } from './failure.js'
 import { resolvePullRequestNumber } from './github/pull-request.js'
@@ -16,9 +16,9 @@ import { getInputs } from './inputs.js'
 import { setOutputs } from './outputs.js'
 import { formatCalls } from './plan/format.js'
 import { plan } from './plan/index.js'
-import { type DiffSources, diffSources, stageToPrefetch } from './report/diff-sources.js'
+import { diffSources, stageToPrefetch } from './report/diff-sources.js'
 import type { SmokeTestResult } from './report/types.js'
-import { apiDiffSection, buildReportInput, publishReport } from './reporting.js'
+import { buildReportInput, publishReport } from './reporting.js'
 import { defaultDescription, type RunContext, readEventPayload, repoRef, runContext } from './run-context.js'
 import { runSmokeTest, smokeTestUrl } from './smoke-test.js'
 import type { ActionInputs, ApplyResult, Plan, ReadState, StageState } from './types.js'
@@ -52,7 +52,7 @@ async function runOperation(options: RunOptions): Promise<void> {
     userAgent: ACTION_USER_AGENT,
   })
   const region = await resolvedRegion(client)
-  const { state, prefetched } = await core.group('Reading the current state', () => readAll(client, inputs, region))
+  const state = await core.group('Reading the current state', () => readAll(client, inputs, region))
   const restApiId = state.api.id
   const baseUrl = stageBaseUrl(restApiId, region, inputs.stage)
   const customUrl = inputs.domain ? customDomainUrl(inputs.domain.name, inputs.domain.basePath) : undefined
@@ -71,13 +71,23 @@ async function runOperation(options: RunOptions): Promise<void> {
   const github = lazyGitHub(inputs, run)
 
   const deployment = await startGitHubDeployment(github, inputs, run, baseUrl)
+  const sources = diffSources(inputs, state, thePlan)
   let result: ApplyResult | undefined
+  let afterDefinition: AfterDefinition | undefined
   let failure: unknown
   if (!inputs.dryRun) {
     try {
-      result = await core.group(`Applying ${thePlan.calls.length} call(s)`, () =>
-        applyOrExplain(client, thePlan, state.stage, options.sleep, inputs.deleteStagePattern),
+      const applied = await core.group(`Applying ${thePlan.calls.length} call(s)`, () =>
+        applyOrExplain(client, thePlan, state.stage, {
+          ...(options.sleep ? { sleep: options.sleep } : {}),
+          pattern: inputs.deleteStagePattern,
+          // The new definition is read together with the stage read-back: one round trip for both.
+          alongside: (created) =>
+            readAfterDefinition(client, restApiId, sources, created ?? state.stage?.canary?.deploymentId),
+        }),
       )
+      result = applied
+      afterDefinition = applied.alongside
       setStageOutputs(result.after)
       core.info(`Stage '${inputs.stage}' is at ${baseUrl}`)
       reportCacheStatus(result.after)
@@ -106,10 +116,16 @@ async function runOperation(options: RunOptions): Promise<void> {
   }
 
   await core.group('Reporting', async () => {
-    const sources = diffSources(inputs, state, thePlan)
     const apiDiff =
       failure === undefined
-        ? await compareDefinitions(client, restApiId, sources, prefetched, state.stage, result?.after)
+        ? await compareApi(
+            client,
+            restApiId,
+            sources,
+            state.definitionBefore,
+            afterDefinition ??
+              (await readAfterDefinition(client, restApiId, sources, state.stage?.canary?.deploymentId)),
+          )
         : ({ kind: 'unavailable', reason: 'The change failed; see the error.' } as const)
     const report = buildReportInput({
       inputs,
@@ -139,14 +155,9 @@ async function runOperation(options: RunOptions): Promise<void> {
   if (failure !== undefined) throw failure
 }
 
-/** The state, and the export the diff compares with, in one parallel round trip. */
-async function readAll(
-  client: APIGatewayClient,
-  inputs: ActionInputs,
-  region: string,
-): Promise<{ state: ReadState; prefetched: { stageName: string; definition: object | undefined } | undefined }> {
-  const prefetchStage = stageToPrefetch(inputs)
-  const [state, definition] = await Promise.all([
+/** The state (with the definition the diff compares with) in one parallel round trip. */
+async function readAll(client: APIGatewayClient, inputs: ActionInputs, region: string): Promise<ReadState> {
+  const [state] = await Promise.all([
     readState(client, {
       api: inputs.api,
       stage: inputs.stage,
@@ -156,11 +167,8 @@ async function readAll(
       domain: inputs.domain,
       usagePlanIds: inputs.usagePlanIds,
       cleanup: cleanupRequest(inputs),
+      definitionOf: stageToPrefetch(inputs),
     }),
-    // By id, the export can start before the API is confirmed; a failure only loses the diff.
-    prefetchStage && inputs.api.kind === 'id'
-      ? readDefinition(client, inputs.api.id, { kind: 'stage', stageName: prefetchStage }).catch(() => undefined)
-      : undefined,
     // A missing required SDK parameter must stop the run before anything changes.
     inputs.sdk ? checkSdkParameters(client, inputs.sdk) : undefined,
   ])
@@ -171,8 +179,7 @@ async function readAll(
       ? `Stage '${inputs.stage}' runs deployment ${s.deploymentId}${s.canary ? ` with a canary on ${s.canary.deploymentId} at ${s.canary.percentTraffic}%` : ''}`
       : `Stage '${inputs.stage}' does not exist yet`,
   )
-  const prefetched = prefetchStage && inputs.api.kind === 'id' ? { stageName: prefetchStage, definition } : undefined
-  return { state, prefetched }
+  return state
 }
 
 /**
@@ -213,40 +220,6 @@ function cleanupRequest(inputs: ActionInputs): { deleteStage: boolean; prunePatt
   return { deleteStage, ...(prune ? { prunePattern: pattern.value } : {}) }
 }
 
-/** Reads what the diff needs that was not prefetched, then compares. A read failure only loses the diff. */
-async function compareDefinitions(
-  client: APIGatewayClient,
-  restApiId: string,
-  sources: DiffSources,
-  prefetched: { stageName: string; definition: object | undefined } | undefined,
-  before: StageState | undefined,
-  after: StageState | undefined,
-): Promise<Awaited<ReturnType<typeof apiDiffSection>>> {
-  if (sources.kind === 'unavailable') return sources
-  try {
-    const readBefore = async () => {
-      if (!sources.before) return undefined
-      if (sources.before.kind === 'stage' && prefetched?.stageName === sources.before.stageName) {
-        return prefetched.definition
-      }
-      return readDefinition(client, restApiId, sources.before)
-    }
-    const readAfter = async () => {
-      if (sources.after === undefined) return 'same' as const
-      if (sources.after === 'canary') {
-        const canaryId = after?.canary?.deploymentId
-        return canaryId ? readDefinition(client, restApiId, { kind: 'deployment', deploymentId: canaryId }) : undefined
-      }
-      return readDefinition(client, restApiId, sources.after)
-    }
-    const [b, a] = await Promise.all([readBefore(), readAfter()])
-    if (sources.before === undefined && before !== undefined) core.debug('diff: no baseline definition')
-    return apiDiffSection(sources, b, a === 'same' ? b : a)
-  } catch (err) {
-    return { kind: 'unavailable', reason: `The API definition could not be read: ${errorMessage(err)}` }
-  }
-}
-
 function logPlan(p: Plan, showValues: boolean, dryRun: boolean): void {
   const heading = dryRun ? 'Plan (dry run: nothing will be changed)' : 'Plan'
   core.info(`${heading}: ${p.operation} on stage '${p.stageName}'`)
@@ -255,16 +228,16 @@ function logPlan(p: Plan, showValues: boolean, dryRun: boolean): void {
   if (!p.calls.length) core.info('  No AWS calls needed: the stage already matches the inputs.')
 }
 
-async function applyOrExplain(
+async function applyOrExplain<T>(
   client: APIGatewayClient,
   thePlan: Plan,
   before: StageState | undefined,
-  sleep: Sleep | undefined,
-  pattern: string,
-): Promise<ApplyResult> {
+  options: { sleep?: Sleep; pattern: string; alongside: (created: string | undefined) => Promise<T> },
+): Promise<ApplyResult & { alongside?: T }> {
+  const { pattern, ...applyOptions } = options
   try {
     return await applyPlan(client, thePlan, {
-      ...(sleep ? { sleep } : {}),
+      ...applyOptions,
       onCall: (call, i) => core.info(`${i + 1}/${thePlan.calls.length} ${call.action}`),
     })
   } catch (err) {

@@ -216,6 +216,11 @@ export interface ReadState {
   previewStages?: StageState[]
   /** Base path mappings pointing at the stages this run may delete (delete, prune). */
   stageMappings?: BasePathMappingState[]
+  /**
+   * The API definition (oas30 export) a stage served before this run, for the diff; `definition` undefined:
+   * the stage did not exist; `failed`: the read failed (the diff is then unavailable, never wrong).
+   */
+  definitionBefore?: { stageName: string; definition?: object; failed?: string }
 }
 
 /** Where one side of the API diff comes from: a stage's export, or a deployment's route summary. */

@@ -250,13 +250,19 @@ export function verifyStage(
   return problems
 }
 
-/** Runs the plan and confirms the result by reading the stage back. */
-export async function applyPlan(
+/**
+ * Runs the plan and confirms the result by reading the stage back. `alongside` (for example the read of the
+ * new API definition) runs in parallel with the read-back, saving a round trip.
+ */
+export async function applyPlan<T = undefined>(
   client: APIGatewayClient,
   plan: Plan,
-  options: ApplyOptions = {},
-): Promise<ApplyResult> {
+  options: ApplyOptions & { alongside?: (createdDeploymentId: string | undefined) => Promise<T> } = {},
+): Promise<ApplyResult & { alongside?: T }> {
   const createdDeploymentId = await runCalls(client, plan, options)
+  const extra = options.alongside?.(createdDeploymentId)
+  // A failure of the extra read must not hide the read-back's verdict; it is rethrown after it.
+  extra?.catch(() => undefined)
   const after = await readStage(client, plan.restApiId, plan.stageName)
   const problems = verifyStage(after, plan.expected, createdDeploymentId)
   if (problems.length) {
@@ -265,8 +271,9 @@ export async function applyPlan(
         'Another run may have changed the stage at the same time; re-run this job to converge.',
     )
   }
-  const result: ApplyResult = {}
+  const result: ApplyResult & { alongside?: T } = {}
   if (createdDeploymentId) result.createdDeploymentId = createdDeploymentId
   if (after) result.after = after
+  if (extra) result.alongside = await extra
   return result
 }

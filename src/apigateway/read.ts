@@ -16,6 +16,7 @@ import type {
   StageState,
 } from '../types.js'
 import { AwsCallError, isNotFound } from './aws-error.js'
+import { readDefinition } from './definitions.js'
 import { readDomain, readMappingsTo } from './domain.js'
 import { readResources } from './resources.js'
 import { toRestApiInfo, toStageState } from './stage-state.js'
@@ -102,6 +103,8 @@ export interface ReadRequest {
    * Reads the candidates (GetStages, for pruning) and every base path mapping pointing at them.
    */
   cleanup?: { deleteStage: boolean; prunePattern?: RegExp | undefined } | undefined
+  /** Export this stage's API definition with the other reads (before anything changes). */
+  definitionOf?: string | undefined
 }
 
 /** Starts a read now; its failure surfaces only when awaited (no unhandled rejection meanwhile). */
@@ -122,6 +125,7 @@ export async function readState(client: APIGatewayClient, request: ReadRequest):
       readStage(client, restApiId, request.stage),
       request.promoteFrom ? readStage(client, restApiId, request.promoteFrom) : Promise.resolve(undefined),
       request.methodSettings?.length ? readResources(client, restApiId) : Promise.resolve(undefined),
+      request.definitionOf ? definitionBefore(client, restApiId, request.definitionOf) : Promise.resolve(undefined),
     ])
   const domain = started(() => (request.domain ? readDomain(client, request.domain) : Promise.resolve(undefined)))
   const usagePlans = started(() =>
@@ -131,21 +135,23 @@ export async function readState(client: APIGatewayClient, request: ReadRequest):
   let stage: StageState | undefined
   let sourceStage: StageState | undefined
   let resources: ApiResource[] | undefined
+  let definition: ReadState['definitionBefore']
   const selector = request.api
   if (selector.kind === 'id') {
     // Started together; if the API does not exist, GetRestApi's clear message wins over the other failures.
     const reads = started(() => apiReads(selector.id))
     api = await resolveRestApi(client, selector)
-    ;[stage, sourceStage, resources] = await reads
+    ;[stage, sourceStage, resources, definition] = await reads
   } else {
     api = await resolveRestApi(client, request.api)
-    ;[stage, sourceStage, resources] = await apiReads(api.id)
+    ;[stage, sourceStage, resources, definition] = await apiReads(api.id)
   }
   const state: ReadState = { api, region: request.region }
   if (request.cleanup) Object.assign(state, await readCleanup(client, api.id, request.stage, request.cleanup))
   if (stage) state.stage = stage
   if (sourceStage) state.sourceStage = sourceStage
   if (resources) state.resources = resources
+  if (definition) state.definitionBefore = definition
   const domainState = await domain
   if (domainState) state.domain = domainState
   const plans = await usagePlans
@@ -167,4 +173,18 @@ async function readCleanup(
   const names = [...(cleanup.deleteStage ? [stage] : []), ...(previewStages ?? []).map((s) => s.stageName)]
   const stageMappings = await readMappingsTo(client, restApiId, names)
   return { ...(previewStages ? { previewStages } : {}), stageMappings }
+}
+
+/** The stage's served definition; a failure is recorded, not thrown: it only costs the diff. */
+async function definitionBefore(
+  client: APIGatewayClient,
+  restApiId: string,
+  stageName: string,
+): Promise<NonNullable<ReadState['definitionBefore']>> {
+  try {
+    const definition = await readDefinition(client, restApiId, { kind: 'stage', stageName })
+    return definition ? { stageName, definition } : { stageName }
+  } catch (err) {
+    return { stageName, failed: err instanceof Error ? err.message : String(err) }
+  }
 }

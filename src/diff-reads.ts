@@ -1,0 +1,76 @@
+// Reads the two sides of the API diff at the right moments, then compares them. A failed read only loses
+// the diff (reported as unavailable); it never fails the run.
+import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
+import { readDefinition } from './apigateway/definitions.js'
+import { errorMessage } from './errors.js'
+import type { DiffSources } from './report/diff-sources.js'
+import type { ApiDiffSection } from './report/types.js'
+import { apiDiffSection } from './reporting.js'
+import type { ReadState } from './types.js'
+
+/** The definition after the change: `same` when nothing new was deployed, or what was read (or why not). */
+export type AfterDefinition =
+  | { kind: 'same' }
+  | { kind: 'read'; definition: object | undefined }
+  | { kind: 'failed'; reason: string }
+
+/**
+ * The read of the new definition, to run right after the writes (in parallel with the read-back).
+ * `canaryId` is the canary this run created, else the canary the stage already had.
+ */
+export async function readAfterDefinition(
+  client: APIGatewayClient,
+  restApiId: string,
+  sources: DiffSources,
+  canaryId: string | undefined,
+): Promise<AfterDefinition> {
+  if (sources.kind === 'unavailable' || sources.after === undefined) return { kind: 'same' }
+  try {
+    if (sources.after === 'canary') {
+      if (!canaryId) return { kind: 'failed', reason: 'The stage has no canary to compare.' }
+      return {
+        kind: 'read',
+        definition: await readDefinition(client, restApiId, { kind: 'deployment', deploymentId: canaryId }),
+      }
+    }
+    return { kind: 'read', definition: await readDefinition(client, restApiId, sources.after) }
+  } catch (err) {
+    return { kind: 'failed', reason: `The new API definition could not be read: ${errorMessage(err)}` }
+  }
+}
+
+/**
+ * Compares. A stage's `before` must come from the read step (read later it would show the new version);
+ * a deployment's route summary never changes, so it is read now.
+ */
+export async function compareApi(
+  client: APIGatewayClient,
+  restApiId: string,
+  sources: DiffSources,
+  readBefore: ReadState['definitionBefore'],
+  after: AfterDefinition,
+): Promise<ApiDiffSection> {
+  if (sources.kind === 'unavailable') return sources
+  if (after.kind === 'failed') return { kind: 'unavailable', reason: after.reason }
+  let before: object | undefined
+  const source = sources.before
+  if (source?.kind === 'stage') {
+    if (readBefore?.stageName !== source.stageName) {
+      return {
+        kind: 'unavailable',
+        reason: `The definition of stage '${source.stageName}' was not read before the change.`,
+      }
+    }
+    if (readBefore.failed) {
+      return { kind: 'unavailable', reason: `The earlier API definition could not be read: ${readBefore.failed}` }
+    }
+    before = readBefore.definition
+  } else if (source) {
+    try {
+      before = await readDefinition(client, restApiId, source)
+    } catch (err) {
+      return { kind: 'unavailable', reason: `The earlier API definition could not be read: ${errorMessage(err)}` }
+    }
+  }
+  return apiDiffSection(sources, before, after.kind === 'same' ? before : after.definition)
+}
