@@ -349,19 +349,33 @@ export function getInputs(): ActionInputs {
   }
 
   if (!opFailed) {
-    const canaryDeploy = operation === 'deploy' && r.isGiven('canary-percent')
-    // Canary inputs only mean something for a canary deploy or update-canary.
-    if (operation !== 'deploy' && operation !== 'update-canary') {
+    // A canary this run creates: a new deployment, or another stage's deployment (promote + promote-from).
+    const canaryPromote = operation === 'promote' && r.isGiven('canary-percent')
+    const canaryDeploy = (operation === 'deploy' || canaryPromote) && r.isGiven('canary-percent')
+    // Canary inputs only mean something for a canary deploy, a canary promotion or update-canary.
+    if (operation !== 'deploy' && operation !== 'update-canary' && operation !== 'promote') {
       refuse(
         CANARY_INPUTS,
         (n) =>
-          `Input '${n}' is used only by operation 'deploy' (a canary deploy) and 'update-canary', not by '${operation}'.`,
+          `Input '${n}' is used only by operations 'deploy' and 'promote' (with canary-percent) and 'update-canary', not by '${operation}'.`,
       )
-    } else if (operation === 'deploy' && !canaryDeploy) {
+    } else if (operation === 'promote' && canaryPromote) {
+      if (!r.isGiven('promote-from')) {
+        r.problem(
+          'canary-percent',
+          "Input 'canary-percent' with operation 'promote' needs 'promote-from': the canary runs that stage's deployment.",
+        )
+      }
+      refuse(
+        ['variables', 'remove-variables'],
+        (n) =>
+          `Input '${n}' cannot be used with a canary promotion: production's variables stay as they are; use 'canary-variables' for the canary.`,
+      )
+    } else if ((operation === 'deploy' || operation === 'promote') && !canaryDeploy) {
       refuse(
         CANARY_DETAIL_INPUTS,
         (n) =>
-          `Input '${n}' needs 'canary-percent' with operation 'deploy' (that makes it a canary deploy); to change a live canary without deploying use operation 'update-canary'.`,
+          `Input '${n}' needs 'canary-percent' with operation '${operation}' (that makes the new version a canary); to change a live canary without deploying use operation 'update-canary'.`,
       )
     }
     if (operation === 'update-canary' && !CANARY_INPUTS.some((n) => r.isGiven(n))) {
@@ -391,7 +405,7 @@ export function getInputs(): ActionInputs {
     if (rollbackOnFailure && !canaryDeploy && !r.failed('rollback-on-failure')) {
       r.problem(
         'rollback-on-failure',
-        `Input 'rollback-on-failure' is 'true', but it rolls back only a canary this run deploys: it needs operation 'deploy' with 'canary-percent' (operation is '${operation}').`,
+        `Input 'rollback-on-failure' is 'true', but it rolls back only a canary this run creates: it needs operation 'deploy' or 'promote' with 'canary-percent' (operation is '${operation}').`,
       )
     }
     if (operation === 'delete') {

@@ -15,7 +15,7 @@ import type { GitHubSession } from './github/session.js'
 import { getInputs } from './inputs.js'
 import { setOutputs } from './outputs.js'
 import { formatCalls } from './plan/format.js'
-import { plan } from './plan/index.js'
+import { createsCanary, plan } from './plan/index.js'
 import { diffSources, stageToPrefetch } from './report/diff-sources.js'
 import type { SmokeTestResult } from './report/types.js'
 import { buildReportInput, publishReport } from './reporting.js'
@@ -197,7 +197,7 @@ async function smokeTestAndMaybeRollBack(
   const url = smokeTestUrl(inputs.smokeTestBaseUrl ?? baseUrl, inputs.smokeTestPath ?? '/')
   const result = await runSmokeTest(url, { attempts: inputs.smokeTestAttempts, ...(sleep ? { sleep } : {}) })
   core.info(result.ok ? `GET ${url} answered ${result.status}` : `GET ${url} failed: ${result.message ?? ''}`)
-  const canaryThisRun = inputs.operation === 'deploy' && inputs.canary.percent !== undefined && after?.canary
+  const canaryThisRun = createsCanary(inputs) && after?.canary
   if (result.ok || !inputs.rollbackOnFailure || !canaryThisRun) return { smokeTest: result }
   const rollback = plan({
     inputs: { ...inputs, operation: 'rollback-canary' },

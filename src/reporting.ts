@@ -20,6 +20,7 @@ export function reportStatus(inputs: ActionInputs, plan: Plan, failed: boolean):
     case 'update-canary':
       return 'canary'
     case 'promote':
+      if (inputs.canary.percent !== undefined) return 'canary'
       return inputs.promoteFrom ? 'promoted' : 'updated'
     case 'promote-canary':
       return 'promoted'

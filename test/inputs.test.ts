@@ -495,6 +495,17 @@ describe('getInputs: valid forms per input', () => {
       })
     })
 
+    it('accepts a canary promotion: promote-from with canary-percent and canary-variables', () => {
+      const got = read({
+        operation: 'promote',
+        'promote-from': 'staging',
+        'canary-percent': '10',
+        'canary-variables': 'a=b',
+      })
+      expect(got.promoteFrom).toBe('staging')
+      expect(got.canary).toMatchObject({ percent: 10, variables: { a: 'b' } })
+    })
+
     it('accepts rollback-on-failure with a canary deploy and a smoke test', () => {
       expect(
         read({ 'rollback-on-failure': 'true', 'canary-percent': '10', 'smoke-test-path': '/health' }).rollbackOnFailure,
@@ -650,8 +661,20 @@ const BAD: BadCase[] = [
   { why: 'over 100 percent', given: { 'canary-percent': '101' }, input: 'canary-percent' },
   { why: 'percent sign', given: { 'canary-percent': '10%' }, input: 'canary-percent' },
   {
-    why: 'percent with promote',
-    given: { operation: 'promote', 'promote-from': 'staging', 'canary-percent': '10' },
+    why: 'canary promotion without promote-from',
+    given: { operation: 'promote', variables: 'a=b', 'canary-percent': '10' },
+    input: 'canary-percent',
+    says: "'promote-from'",
+  },
+  {
+    why: 'canary promotion that also changes production variables',
+    given: { operation: 'promote', 'promote-from': 'staging', 'canary-percent': '10', variables: 'a=b' },
+    input: 'variables',
+    says: "'canary-variables'",
+  },
+  {
+    why: 'percent with rollback',
+    given: { operation: 'rollback', 'canary-percent': '10' },
     input: 'canary-percent',
     says: "'update-canary'",
   },

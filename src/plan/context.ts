@@ -23,3 +23,8 @@ export function recordPreviousCall(ctx: PlanContext, previousDeploymentId: strin
 export function describeCanary(c: { deploymentId: string; percentTraffic: number }): string {
   return `deployment ${c.deploymentId} at ${c.percentTraffic}%`
 }
+
+/** The run creates or re-points a canary: deploy or promote with canary-percent. */
+export function createsCanary(inputs: ActionInputs): boolean {
+  return (inputs.operation === 'deploy' || inputs.operation === 'promote') && inputs.canary.percent !== undefined
+}

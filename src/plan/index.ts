@@ -9,7 +9,7 @@ import { planPromote } from './promote.js'
 import { withPrune } from './prune.js'
 import { planRollback } from './rollback.js'
 
-export type { PlanContext } from './context.js'
+export { createsCanary, type PlanContext } from './context.js'
 export { PlanRefusal } from './refusal.js'
 
 export function plan(ctx: PlanContext): Plan {

@@ -1,7 +1,7 @@
 // promote: re-point a stage at another stage's deployment (no new snapshot) and/or switch stage variables.
 import type { PatchOp, Plan, StageState } from '../types.js'
 import { describeCanary, type PlanContext, recordPreviousCall } from './context.js'
-import { variablePatchOps } from './patch-ops.js'
+import { percentValue, variablePatchOps } from './patch-ops.js'
 import { PlanRefusal } from './refusal.js'
 
 /** A stage with a canary cannot simply be re-pointed: say what to do first. */
@@ -34,6 +34,11 @@ export function planPromote(ctx: PlanContext): Plan {
   }
 
   if (!target) {
+    if (inputs.canary.percent !== undefined) {
+      throw new PlanRefusal(
+        `Stage '${stageName}' does not exist, so it cannot get a canary. Promote without canary-percent to create it on '${inputs.promoteFrom}''s deployment.`,
+      )
+    }
     if (!sourceDeploymentId) {
       throw new PlanRefusal(
         `Stage '${stageName}' does not exist. A variable-only promotion needs an existing stage; set 'promote-from' to create it on another stage's deployment.`,
@@ -56,6 +61,8 @@ export function planPromote(ctx: PlanContext): Plan {
     }
   }
 
+  if (inputs.canary.percent !== undefined && sourceDeploymentId)
+    return planCanaryPromote(ctx, target, sourceDeploymentId)
   refuseCanaryTarget(target, 'promote')
   const ops: PatchOp[] = []
   if (sourceDeploymentId && sourceDeploymentId !== target.deploymentId) {
@@ -75,4 +82,55 @@ export function planPromote(ctx: PlanContext): Plan {
   if (sourceDeploymentId && sourceDeploymentId !== target.deploymentId)
     calls.push(recordPreviousCall(ctx, target.deploymentId))
   return { ...base, calls, expected: { ...expected, deploymentId: sourceDeploymentId ?? target.deploymentId }, notes }
+}
+
+/**
+ * promote + promote-from + canary-percent: the source stage's deployment (no new snapshot) becomes the canary
+ * of `stage`, taking that share of traffic; production is untouched. An existing canary is re-pointed.
+ * AWS creates a canary from `replace /canarySettings/deploymentId`; the later operations of the same
+ * request then set its traffic and overrides.
+ */
+function planCanaryPromote(ctx: PlanContext, target: StageState, sourceDeploymentId: string): Plan {
+  const { inputs, state } = ctx
+  const percent = inputs.canary.percent as number
+  const current = target.canary
+  const ops: PatchOp[] = []
+  if (current?.deploymentId !== sourceDeploymentId) {
+    ops.push({ op: 'replace', path: '/canarySettings/deploymentId', value: sourceDeploymentId })
+  }
+  if (current?.percentTraffic !== percent) {
+    ops.push({ op: 'replace', path: '/canarySettings/percentTraffic', value: percentValue(percent) })
+  }
+  ops.push(
+    ...variablePatchOps(
+      '/canarySettings/stageVariableOverrides',
+      current?.stageVariableOverrides ?? {},
+      inputs.canary.variables,
+      inputs.canary.removeVariables,
+    ),
+  )
+  const cache = inputs.canary.useStageCache
+  if (cache !== undefined && cache !== (current?.useStageCache ?? false)) {
+    ops.push({ op: 'replace', path: '/canarySettings/useStageCache', value: String(cache) })
+  }
+  const notes = [
+    `One UpdateStage makes deployment ${sourceDeploymentId} (what '${inputs.promoteFrom}' runs) the canary of '${target.stageName}' at ${percent}%; production stays on ${target.deploymentId}; no new deployment.`,
+  ]
+  if (current) notes.push(`The existing canary (${describeCanary(current)}) is re-pointed.`)
+  if (!ops.length) notes.push('The canary already runs that deployment with these settings: nothing to change.')
+  return {
+    operation: 'promote',
+    restApiId: state.api.id,
+    stageName: target.stageName,
+    calls: ops.length
+      ? [{ action: 'UpdateStage', restApiId: state.api.id, stageName: target.stageName, patchOperations: ops }]
+      : [],
+    expected: {
+      deploymentId: target.deploymentId,
+      variables: {},
+      absentVariables: [],
+      canary: { deploymentId: sourceDeploymentId, percentTraffic: percent },
+    },
+    notes,
+  }
 }

@@ -1,4 +1,5 @@
 // Decides what the API diff compares, per operation. Pure: main.ts reads the sources it names.
+import { createsCanary } from '../plan/context.js'
 import type { ActionInputs, DefinitionSource, Plan, ReadState } from '../types.js'
 import type { DiffBaseline } from './types.js'
 
@@ -27,7 +28,7 @@ export function diffSources(inputs: ActionInputs, state: ReadState, plan: Plan):
     return { kind: 'unavailable', reason: 'Production is unchanged; only the canary is removed.' }
   }
 
-  const isCanary = (op === 'deploy' && inputs.canary.percent !== undefined) || op === 'update-canary'
+  const isCanary = createsCanary(inputs) || op === 'update-canary'
   if (isCanary) {
     // The canary against production: both are deployments, compared by their route summaries.
     if (!current) return { kind: 'unavailable', reason: 'The stage does not exist.' }
@@ -35,6 +36,11 @@ export function diffSources(inputs: ActionInputs, state: ReadState, plan: Plan):
     const baseline: DiffBaseline = { kind: 'production', deploymentId: current.deploymentId }
     if (inputs.dryRun && op === 'deploy') {
       return { kind: 'unavailable', reason: 'Dry run: the canary deployment does not exist yet.' }
+    }
+    if (op === 'promote') {
+      const source = state.sourceStage
+      if (!source) return { kind: 'unavailable', reason: 'The stage to promote from does not exist.' }
+      return { kind: 'diff', baseline, before, after: deployment(source.deploymentId) }
     }
     return { kind: 'diff', baseline, before, after: 'canary' }
   }
@@ -68,7 +74,7 @@ export function diffSources(inputs: ActionInputs, state: ReadState, plan: Plan):
 export function stageToPrefetch(inputs: ActionInputs): string | undefined {
   const op = inputs.operation
   if (op === 'delete' || op === 'rollback-canary' || op === 'update-canary') return undefined
-  if (op === 'deploy' && inputs.canary.percent !== undefined) return undefined
+  if (createsCanary(inputs)) return undefined
   if (inputs.dryRun && !(op === 'promote' && inputs.promoteFrom)) return undefined
   return inputs.diffAgainst.kind === 'stage' ? inputs.diffAgainst.stage : inputs.stage
 }

@@ -109,6 +109,26 @@ describe('promotion and rollback', () => {
     expect(run.outputs['previous-deployment-id']).toBe(prodBefore.deploymentId)
   })
 
+  it('promote-from with canary-percent canaries the tested deployment, then promote-canary ships it', async () => {
+    const staging = await stageOf('staging')
+    const prodBefore = await stageOf('prod')
+    emu.clearCalls()
+    const canary = await act({ stage: 'prod', operation: 'promote', 'promote-from': 'staging', 'canary-percent': '10' })
+    expect(canary.errors).toEqual([])
+    expect(writeOperations(emu)).toEqual(['UpdateStage'])
+    let prod = await stageOf('prod')
+    expect(prod.deploymentId).toBe(prodBefore.deploymentId)
+    expect(prod.canarySettings).toMatchObject({ deploymentId: staging.deploymentId, percentTraffic: 10 })
+    expect(canary.outputs['canary-deployment-id']).toBe(staging.deploymentId)
+
+    const promote = await act({ stage: 'prod', operation: 'promote-canary' })
+    expect(promote.errors).toEqual([])
+    prod = await stageOf('prod')
+    expect(prod.deploymentId).toBe(staging.deploymentId)
+    expect(prod.canarySettings).toBeUndefined()
+    expect(emu.calls.filter((c) => c.operation === 'CreateDeployment')).toEqual([])
+  })
+
   it('promote-from creates a missing target on the source deployment', async () => {
     emu.clearCalls()
     const run = await act({ stage: 'preprod', operation: 'promote', 'promote-from': 'staging' })

@@ -93,6 +93,8 @@ export const ROUTES: Route[] = [
   { method: 'DELETE', path: `${STAGE}/cache/data`, operation: 'FlushStageCache', handler: stages.flushStageCache },
   { method: 'GET', path: `${STAGE}/exports/{exportType}`, operation: 'GetExport', handler: exportsOps.getExport },
   { method: 'GET', path: `${STAGE}/sdks/{sdkType}`, operation: 'GetSdk', handler: sdks.getSdk },
+  { method: 'GET', path: '/sdktypes', operation: 'GetSdkTypes', handler: sdks.getSdkTypes },
+  { method: 'GET', path: '/sdktypes/{id}', operation: 'GetSdkType', handler: sdks.getSdkType },
 
   { method: 'PUT', path: '/tags/{resourceArn}', operation: 'TagResource', handler: tags.tagResource },
   { method: 'DELETE', path: '/tags/{resourceArn}', operation: 'UntagResource', handler: tags.untagResource },

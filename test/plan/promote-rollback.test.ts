@@ -63,6 +63,35 @@ describe('promote', () => {
     expect(same.calls).toEqual([])
   })
 
+  it('with canary-percent makes the source deployment the canary in one UpdateStage, production untouched', () => {
+    const p = plan({
+      inputs: actionInputs({
+        stage: 'prod',
+        operation: 'promote',
+        promoteFrom: 'staging',
+        canary: { percent: 10, variables: { alias: 'next' }, removeVariables: [] },
+      }),
+      state: readState(stageState({ stageName: 'prod', deploymentId: 'depOld' }), staging),
+      description,
+    })
+    expect(p.calls).toEqual([
+      {
+        action: 'UpdateStage',
+        restApiId: 'a1b2c3d4e5',
+        stageName: 'prod',
+        patchOperations: [
+          { op: 'replace', path: '/canarySettings/deploymentId', value: 'depStaging' },
+          { op: 'replace', path: '/canarySettings/percentTraffic', value: '10.0' },
+          { op: 'replace', path: '/canarySettings/stageVariableOverrides/alias', value: 'next' },
+        ],
+      },
+    ])
+    expect(p.expected).toMatchObject({
+      deploymentId: 'depOld',
+      canary: { deploymentId: 'depStaging', percentTraffic: 10 },
+    })
+  })
+
   it('refuses a missing source and a target with a canary', () => {
     expect(() =>
       plan({

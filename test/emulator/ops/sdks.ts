@@ -1,19 +1,12 @@
-// GetSdk: a small ZIP built from the stage's deployed snapshot, with AWS's required parameters checked.
+// GetSdkTypes, GetSdkType, and GetSdk: a small ZIP built from the stage's deployed snapshot, with the SDK type's
+// required configuration properties checked.
 import type { Handler } from '../context.js'
-import { badRequest } from '../errors.js'
+import { badRequest, notFound } from '../errors.js'
 import { exportedResources } from '../export/common.js'
+import { paginate } from '../pagination.js'
+import { findSdkType, requiredSdkParameters, SDK_TYPES, type SdkTypeDescription } from '../sdk-types.js'
 import { getDeployment, getRestApi, getStage } from '../state.js'
 import { zip } from '../zip.js'
-
-/** Required `parameters` per SDK type ([MODEL] GetSdkRequest). */
-const REQUIRED: Record<string, string[]> = {
-  javascript: [],
-  android: ['groupId', 'artifactId', 'artifactVersion', 'invokerPackage'],
-  java: ['serviceName', 'javaPackageName'],
-  objectivec: ['classPrefix'],
-  swift: ['classPrefix'],
-  ruby: [],
-}
 
 /** `javascript_2016-02-22_23-52Z.zip`, as in the aws-cli example. */
 function sdkFileName(sdkType: string, now: number): string {
@@ -25,8 +18,9 @@ export const getSdk: Handler = (ctx) => {
   const api = getRestApi(ctx.state, ctx.params.restApiId as string)
   const stage = getStage(api, ctx.params.stageName as string)
   const sdkType = ctx.params.sdkType as string
-  const required = REQUIRED[sdkType]
-  if (!required) throw badRequest(`Invalid SDK type specified: ${sdkType}`)
+  const type = findSdkType(sdkType)
+  if (!type) throw badRequest(`Invalid SDK type specified: ${sdkType}`)
+  const required = requiredSdkParameters(type)
   const missing = required.filter((name) => !ctx.query.get(name))
   if (missing.length > 0) throw badRequest(`Missing required SDK parameters: ${missing.join(', ')}`)
   const { snapshot } = getDeployment(api, stage.deploymentId)
@@ -55,4 +49,16 @@ export const getSdk: Handler = (ctx) => {
       },
     },
   }
+}
+
+const sdkTypeToWire = (type: SdkTypeDescription) => structuredClone(type)
+
+/** `GET /sdktypes`: paginated, listed under `item` on the wire like every other list. */
+export const getSdkTypes: Handler = (ctx) => ({ status: 200, json: paginate(SDK_TYPES.map(sdkTypeToWire), ctx.query) })
+
+/** `GET /sdktypes/{id}`; an unknown id is a 404 (the message is the emulator's wording). */
+export const getSdkType: Handler = (ctx) => {
+  const type = findSdkType(ctx.params.id as string)
+  if (!type) throw notFound(`Invalid SDK type specified: ${ctx.params.id}`)
+  return { status: 200, json: sdkTypeToWire(type) }
 }
