@@ -30,7 +30,8 @@ async function main(): Promise<void> {
       const run = await runAction({ endpoint: emu.url, inputs: { 'rest-api-name': 'pets-api', ...inputs } })
       const log = run.stdout
         .split('\n')
-        .filter((l) => l && !l.startsWith('::set-output') && !l.startsWith('::debug'))
+        // Runner directives the real runner consumes (masking, debug) are not shown.
+        .filter((l) => l && !l.startsWith('::add-mask::') && !l.startsWith('::debug'))
         .join('\n')
       console.log(`--- action log (exit code ${run.code})\n${log}`)
       console.log('--- AWS calls received by the emulator')
