@@ -60,6 +60,15 @@ function substitute(value: string | undefined, deploymentId: string | undefined)
   return value
 }
 
+/** A delete whose target is already gone has done its job (idempotent re-runs). */
+async function unlessGone(deletion: Promise<unknown>): Promise<void> {
+  try {
+    await deletion
+  } catch (err) {
+    if (!isNotFound(err)) throw err
+  }
+}
+
 async function send(
   client: APIGatewayClient,
   call: PlannedCall,
@@ -105,12 +114,7 @@ async function send(
       )
       return undefined
     case 'DeleteStage':
-      try {
-        await client.send(new DeleteStageCommand({ restApiId: call.restApiId, stageName: call.stageName }))
-      } catch (err) {
-        // Already gone: the goal of the call is met (idempotent re-runs).
-        if (!isNotFound(err)) throw err
-      }
+      await unlessGone(client.send(new DeleteStageCommand({ restApiId: call.restApiId, stageName: call.stageName })))
       return undefined
     case 'TagResource':
       await client.send(new TagResourceCommand({ resourceArn: call.resourceArn, tags: call.tags }))
@@ -140,12 +144,9 @@ async function send(
       )
       return undefined
     case 'DeleteBasePathMapping':
-      try {
-        await client.send(new DeleteBasePathMappingCommand({ domainName: call.domainName, basePath: call.basePath }))
-      } catch (err) {
-        // Already gone: what the call was for is done.
-        if (!isNotFound(err)) throw err
-      }
+      await unlessGone(
+        client.send(new DeleteBasePathMappingCommand({ domainName: call.domainName, basePath: call.basePath })),
+      )
       return undefined
   }
 }

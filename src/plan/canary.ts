@@ -1,6 +1,6 @@
 // Canary lifecycle: deploy as canary, change its traffic or overrides, promote it, roll it back.
 import { NEW_DEPLOYMENT_ID, type PatchOp, type Plan, type StageState } from '../types.js'
-import { describeCanary, type PlanContext, recordPreviousCall } from './context.js'
+import { describeCanary, type PlanContext, recordPreviousCall, updateStage } from './context.js'
 import { mergedVariables, percentValue, variablePatchOps } from './patch-ops.js'
 import { PlanRefusal } from './refusal.js'
 
@@ -100,7 +100,7 @@ export function planUpdateCanary(ctx: PlanContext): Plan {
     operation: 'update-canary',
     restApiId: state.api.id,
     stageName,
-    calls: ops.length ? [{ action: 'UpdateStage', restApiId: state.api.id, stageName, patchOperations: ops }] : [],
+    calls: ops.length ? [updateStage(state.api.id, stageName, ops)] : [],
     expected: {
       variables: {},
       absentVariables: [],
@@ -127,9 +127,7 @@ export function planPromoteCanary(ctx: PlanContext): Plan {
   }
   ops.push({ op: 'copy', from: '/canarySettings/deploymentId', path: '/deploymentId' })
   ops.push({ op: 'remove', path: '/canarySettings' })
-  const calls: Plan['calls'] = [
-    { action: 'UpdateStage', restApiId: state.api.id, stageName: inputs.stage, patchOperations: ops },
-  ]
+  const calls: Plan['calls'] = [updateStage(state.api.id, inputs.stage, ops)]
   if (stage.deploymentId !== canary.deploymentId) calls.push(recordPreviousCall(ctx, stage.deploymentId))
   return {
     operation: 'promote-canary',
@@ -158,14 +156,7 @@ export function planRollbackCanary(ctx: PlanContext): Plan {
   if (!stage.canary) return { ...base, calls: [], expected, notes: ['The stage has no canary: nothing to roll back.'] }
   return {
     ...base,
-    calls: [
-      {
-        action: 'UpdateStage',
-        restApiId: state.api.id,
-        stageName: inputs.stage,
-        patchOperations: [{ op: 'remove', path: '/canarySettings' }],
-      },
-    ],
+    calls: [updateStage(state.api.id, inputs.stage, [{ op: 'remove', path: '/canarySettings' }])],
     expected,
     notes: [
       `UpdateStage removes the canary (${describeCanary(stage.canary)}); production stays on ${stage.deploymentId}.`,

@@ -1,7 +1,7 @@
 // Adds what the configuration inputs ask for to an operation's plan: stage settings, the custom-domain
 // base path mapping, usage-plan associations. Pure; refuses before any write when inputs cannot apply.
 import type { ActionInputs, PatchOp, Plan, PlannedCall, ReadState } from '../types.js'
-import type { PlanContext } from './context.js'
+import { type PlanContext, updateStage } from './context.js'
 import { PlanRefusal } from './refusal.js'
 import { chunkOps, MAX_OPS_PER_UPDATE_STAGE, namesStageSettings, stageSettingsOps } from './stage-settings.js'
 
@@ -132,7 +132,7 @@ function withSettingsCalls(calls: PlannedCall[], ops: PatchOp[], restApiId: stri
     }
   }
   // Any further UpdateStage goes after the calls that create or re-point the stage and record the previous deployment.
-  for (const chunk of chunkOps(rest)) out.push({ action: 'UpdateStage', restApiId, stageName, patchOperations: chunk })
+  for (const chunk of chunkOps(rest)) out.push(updateStage(restApiId, stageName, chunk))
   return out
 }
 

@@ -1,5 +1,5 @@
 import { stageArn } from '../apigateway/urls.js'
-import { type ActionInputs, type PlannedCall, PREVIOUS_DEPLOYMENT_TAG, type ReadState } from '../types.js'
+import { type ActionInputs, type PatchOp, type PlannedCall, PREVIOUS_DEPLOYMENT_TAG, type ReadState } from '../types.js'
 
 /** Everything a planner may look at. Planners are pure: no I/O, no clock, no environment. */
 export interface PlanContext {
@@ -27,4 +27,9 @@ export function describeCanary(c: { deploymentId: string; percentTraffic: number
 /** The run creates or re-points a canary: deploy or promote with canary-percent. */
 export function createsCanary(inputs: ActionInputs): boolean {
   return (inputs.operation === 'deploy' || inputs.operation === 'promote') && inputs.canary.percent !== undefined
+}
+
+/** One UpdateStage call. */
+export function updateStage(restApiId: string, stageName: string, patchOperations: PatchOp[]): PlannedCall {
+  return { action: 'UpdateStage', restApiId, stageName, patchOperations }
 }

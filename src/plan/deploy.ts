@@ -1,6 +1,6 @@
 // deploy: snapshot the API into a new deployment and make it the stage's production deployment.
 import { NEW_DEPLOYMENT_ID, type Plan, type PlannedCall } from '../types.js'
-import { describeCanary, type PlanContext, recordPreviousCall } from './context.js'
+import { describeCanary, type PlanContext, recordPreviousCall, updateStage } from './context.js'
 import { variablePatchOps } from './patch-ops.js'
 import { PlanRefusal } from './refusal.js'
 
@@ -49,12 +49,10 @@ export function planDeploy(ctx: PlanContext): Plan {
     ...base,
     calls: [
       { action: 'CreateDeployment', restApiId, description: ctx.description },
-      {
-        action: 'UpdateStage',
-        restApiId,
-        stageName,
-        patchOperations: [{ op: 'replace', path: '/deploymentId', value: NEW_DEPLOYMENT_ID }, ...variableOps],
-      },
+      updateStage(restApiId, stageName, [
+        { op: 'replace', path: '/deploymentId', value: NEW_DEPLOYMENT_ID },
+        ...variableOps,
+      ]),
       tag,
     ],
     expected,

@@ -1,6 +1,6 @@
 // promote: re-point a stage at another stage's deployment (no new snapshot) and/or switch stage variables.
 import type { PatchOp, Plan, StageState } from '../types.js'
-import { describeCanary, type PlanContext, recordPreviousCall } from './context.js'
+import { describeCanary, type PlanContext, recordPreviousCall, updateStage } from './context.js'
 import { percentValue, variablePatchOps } from './patch-ops.js'
 import { PlanRefusal } from './refusal.js'
 
@@ -78,7 +78,7 @@ export function planPromote(ctx: PlanContext): Plan {
     )
   }
   if (!ops.length) notes.push('Nothing to change.')
-  const calls: Plan['calls'] = ops.length ? [{ action: 'UpdateStage', restApiId, stageName, patchOperations: ops }] : []
+  const calls: Plan['calls'] = ops.length ? [updateStage(restApiId, stageName, ops)] : []
   if (sourceDeploymentId && sourceDeploymentId !== target.deploymentId)
     calls.push(recordPreviousCall(ctx, target.deploymentId))
   return { ...base, calls, expected: { ...expected, deploymentId: sourceDeploymentId ?? target.deploymentId }, notes }
@@ -122,9 +122,7 @@ function planCanaryPromote(ctx: PlanContext, target: StageState, sourceDeploymen
     operation: 'promote',
     restApiId: state.api.id,
     stageName: target.stageName,
-    calls: ops.length
-      ? [{ action: 'UpdateStage', restApiId: state.api.id, stageName: target.stageName, patchOperations: ops }]
-      : [],
+    calls: ops.length ? [updateStage(state.api.id, target.stageName, ops)] : [],
     expected: {
       deploymentId: target.deploymentId,
       variables: {},

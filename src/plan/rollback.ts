@@ -1,6 +1,6 @@
 // rollback: re-point the stage at an earlier deployment: `rollback-to`, or the one recorded on the stage.
 import { type Plan, PREVIOUS_DEPLOYMENT_TAG } from '../types.js'
-import { type PlanContext, recordPreviousCall } from './context.js'
+import { type PlanContext, recordPreviousCall, updateStage } from './context.js'
 import { refuseCanaryTarget } from './promote.js'
 import { PlanRefusal } from './refusal.js'
 
@@ -24,12 +24,7 @@ export function planRollback(ctx: PlanContext): Plan {
   return {
     ...base,
     calls: [
-      {
-        action: 'UpdateStage',
-        restApiId: state.api.id,
-        stageName: inputs.stage,
-        patchOperations: [{ op: 'replace', path: '/deploymentId', value: target }],
-      },
+      updateStage(state.api.id, inputs.stage, [{ op: 'replace', path: '/deploymentId', value: target }]),
       // The deployment rolled back from becomes the recorded previous, so a second rollback undoes the first.
       recordPreviousCall(ctx, stage.deploymentId),
     ],
