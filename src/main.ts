@@ -62,12 +62,12 @@ async function runOperation(options: RunOptions): Promise<void> {
     'base-url': baseUrl,
     'console-url': consoleLink,
     'previous-deployment-id': state.stage?.deploymentId ?? '',
-    ...(customUrl ? { 'custom-url': customUrl } : {}),
   })
 
   const thePlan = plan({ inputs, state, description: inputs.description ?? defaultDescription(run), now: Date.now() })
   logPlan(thePlan, inputs.showVariableValues, inputs.dryRun)
-  setOutputs({ changed: thePlan.calls.length > 0 })
+  // Only once the plan is accepted: a refused mapping (e.g. missing domain) must not advertise a URL.
+  setOutputs({ changed: thePlan.calls.length > 0, ...(customUrl ? { 'custom-url': customUrl } : {}) })
   const github = lazyGitHub(inputs, run)
 
   const deployment = await startGitHubDeployment(github, inputs, run, baseUrl)
@@ -275,8 +275,10 @@ function setStageOutputs(after: StageState | undefined): void {
 }
 
 function reportCacheStatus(after: StageState | undefined): void {
-  if (after?.cacheClusterEnabled && after.cacheClusterStatus && after.cacheClusterStatus !== 'AVAILABLE') {
-    core.info(`Cache cluster status: ${after.cacheClusterStatus} (AWS takes about 4 minutes to create or resize it)`)
+  if (after?.cacheClusterStatus?.endsWith('_IN_PROGRESS')) {
+    core.info(
+      `Cache cluster status: ${after.cacheClusterStatus} (AWS takes about 4 minutes to create, resize or delete it)`,
+    )
   }
 }
 

@@ -17,9 +17,10 @@ import {
   NEW_DEPLOYMENT_ID,
   type Plan,
   type PlannedCall,
+  PREVIOUS_DEPLOYMENT_TAG,
   type StageState,
 } from '../types.js'
-import { type AwsCallContext, AwsCallError, isConflict, isNotFound } from './aws-error.js'
+import { type AwsCallContext, AwsCallError, errorName, isConflict, isNotFound } from './aws-error.js'
 import { readStage } from './read.js'
 
 export type Sleep = (ms: number) => Promise<void>
@@ -29,8 +30,20 @@ export interface ApplyOptions {
   sleep?: Sleep
   /** Extra attempts for ConflictException (concurrent modification), which the SDK does not retry. */
   conflictRetries?: number
+  /**
+   * Extra rounds for a call AWS still throttles after the SDK's own retries gave up (each round is a full SDK
+   * attempt with its retries). Default: the client's max-retries. Matters for the per-account quotas that every run
+   * in the account shares (CreateDeployment 1 per 5 s, UpdateUsagePlan 1 per 20 s).
+   */
+  throttleRetries?: number
+  /** Total time a call may spend waiting out throttling, across rounds (default 3 minutes). */
+  throttleBudgetMs?: number
+  /** Random source for the jitter, in [0, 1) (tests make it deterministic). */
+  random?: () => number
   /** Called before each call, for logging. */
   onCall?: (call: PlannedCall, index: number) => void
+  /** Called before waiting out a throttled call, for logging. */
+  onThrottled?: (call: PlannedCall, waitMs: number, round: number, rounds: number) => void
 }
 
 /** A call in the plan failed. Says what had already been done, so the caller can explain the stage's state. */
@@ -164,6 +177,57 @@ const MIN_INTERVAL_MS: Partial<Record<PlannedCall['action'], number>> = {
   UpdateUsagePlan: 20_000,
   CreateDeployment: 5_000,
 }
+const QUOTA_TEXT: Partial<Record<PlannedCall['action'], string>> = {
+  UpdateUsagePlan: '1 UpdateUsagePlan per 20 seconds',
+  CreateDeployment: '1 CreateDeployment per 5 seconds',
+}
+/** Jitter spread of the first throttling round for calls without a fixed interval; doubles each round. */
+const DEFAULT_SPREAD_MS = 1_000
+const MAX_SPREAD_MS = 60_000
+const DEFAULT_THROTTLE_BUDGET_MS = 180_000
+
+/** 429: TooManyRequestsException or LimitExceededException (the SDK's own retries are used up). */
+export function isThrottled(err: unknown): boolean {
+  const name = errorName(err)
+  const status = (err as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode
+  return name === 'TooManyRequestsException' || name === 'LimitExceededException' || status === 429
+}
+
+/** Retry-After of a throttling answer in ms (AWS: `retryAfterSeconds`, from the header); undefined without one. */
+export function retryAfterMs(err: unknown, now: number = Date.now()): number | undefined {
+  const e = err as { retryAfterSeconds?: unknown; $response?: { headers?: Record<string, string | undefined> } }
+  const raw = typeof e?.retryAfterSeconds === 'string' ? e.retryAfterSeconds : e?.$response?.headers?.['retry-after']
+  if (raw === undefined || raw.trim() === '') return undefined
+  const seconds = Number(raw)
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
+  const at = Date.parse(raw)
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+}
+
+/**
+ * How long to wait before throttling round `round` (0-based): what Retry-After asks for (at least 1 s), plus full
+ * jitter over the call's quota interval doubled each round (capped at 60 s), so runs that were throttled together
+ * do not come back together.
+ */
+export function throttleWaitMs(
+  action: PlannedCall['action'],
+  round: number,
+  retryAfter: number | undefined,
+  random: () => number,
+): number {
+  const spread = Math.min(MAX_SPREAD_MS, (MIN_INTERVAL_MS[action] ?? DEFAULT_SPREAD_MS) * 2 ** round)
+  return Math.max(1000, retryAfter ?? 0) + Math.floor(random() * spread)
+}
+
+/** The max-retries the client was built with (the SDK resolves maxAttempts to a provider). */
+async function clientRetries(client: APIGatewayClient): Promise<number> {
+  try {
+    const attempts = await client.config.maxAttempts()
+    return Math.max(1, attempts - 1)
+  } catch {
+    return 1
+  }
+}
 
 /** Runs every call; returns the id of the deployment the plan created, if any. */
 export async function runCalls(
@@ -172,7 +236,10 @@ export async function runCalls(
   options: ApplyOptions = {},
 ): Promise<string | undefined> {
   const sleep = options.sleep ?? realSleep
+  const random = options.random ?? Math.random
   const conflictRetries = options.conflictRetries ?? 4
+  const throttleRetries = options.throttleRetries ?? (await clientRetries(client))
+  const throttleBudget = options.throttleBudgetMs ?? DEFAULT_THROTTLE_BUDGET_MS
   let createdDeploymentId: string | undefined
   const completed: PlannedCall[] = []
   const lastSent = new Map<PlannedCall['action'], number>()
@@ -187,24 +254,49 @@ export async function runCalls(
     }
     lastSent.set(call.action, Date.now())
     options.onCall?.(call, index)
-    for (let attempt = 0; ; attempt++) {
+    let conflicts = 0
+    let throttleRounds = 0
+    let throttledFor = 0
+    for (;;) {
       try {
         const id = await send(client, call, createdDeploymentId)
         if (call.action === 'CreateDeployment') createdDeploymentId = id
         break
       } catch (err) {
-        if (isConflict(err) && attempt < conflictRetries) {
+        if (isConflict(err) && conflicts < conflictRetries) {
           // Exponential backoff with full jitter: 0.5 s, 1 s, 2 s, 4 s caps.
-          await sleep(Math.random() * 500 * 2 ** attempt)
+          await sleep(random() * 500 * 2 ** conflicts)
+          conflicts++
           continue
         }
-        const sdkMessage = new AwsCallError(callContext(call), err).message
-        throw new ApplyError(sdkMessage, call, [...completed], createdDeploymentId, err)
+        if (isThrottled(err) && throttleRounds < throttleRetries) {
+          // The SDK's retries are used up, typically because other runs in the account share the quota.
+          const wait = throttleWaitMs(call.action, throttleRounds, retryAfterMs(err), random)
+          if (throttledFor + wait <= throttleBudget) {
+            options.onThrottled?.(call, wait, throttleRounds + 1, throttleRetries)
+            await sleep(wait)
+            throttledFor += wait
+            throttleRounds++
+            continue
+          }
+        }
+        let message = new AwsCallError(callContext(call), err).message
+        if (isThrottled(err)) message += throttleNote(call, throttleRounds, throttledFor)
+        throw new ApplyError(message, call, [...completed], createdDeploymentId, err)
       }
     }
+    lastSent.set(call.action, Date.now())
     completed.push(call)
   }
   return createdDeploymentId
+}
+
+function throttleNote(call: PlannedCall, rounds: number, waitedMs: number): string {
+  const quota = QUOTA_TEXT[call.action]
+  const waited = rounds ? ` It was retried ${rounds} more time(s) over ${Math.round(waitedMs / 1000)} s.` : ''
+  return quota
+    ? ` AWS allows ${quota} per account, shared by every run in the account.${waited} Re-run later, or raise max-retries.`
+    : ` AWS throttled the account's API Gateway control-plane calls (10 per second).${waited} Re-run later, or raise max-retries.`
 }
 
 /** Differences between the stage read back and what the plan promised; empty when they agree. */
@@ -264,12 +356,22 @@ export async function applyPlan<T = undefined>(
   const extra = options.alongside?.(createdDeploymentId)
   // A failure of the extra read must not hide the read-back's verdict; it is rethrown after it.
   extra?.catch(() => undefined)
-  const after = await readStage(client, plan.restApiId, plan.stageName)
+  let after: StageState | undefined
+  try {
+    after = await readStage(client, plan.restApiId, plan.stageName)
+  } catch (err) {
+    // Every call succeeded: say so, what the stage should be now, and how to undo it, not just "GetStage failed".
+    throw new VerificationError(
+      `${describeDone(plan, createdDeploymentId)} But reading stage '${plan.stageName}' back to confirm failed: ` +
+        `${err instanceof Error ? err.message : String(err)}. ${describeExpected(plan, createdDeploymentId)} ` +
+        `${undoHint(plan)} Re-running the job converges to the intended state.`,
+    )
+  }
   const problems = verifyStage(after, plan.expected, createdDeploymentId)
   if (problems.length) {
     throw new VerificationError(
       `The calls succeeded but reading stage '${plan.stageName}' back shows: ${problems.join('; ')}. ` +
-        'Another run may have changed the stage at the same time; re-run this job to converge.',
+        `Another run may have changed the stage at the same time; re-run this job to converge. ${undoHint(plan)}`,
     )
   }
   const result: ApplyResult & { alongside?: T } = {}
@@ -277,4 +379,58 @@ export async function applyPlan<T = undefined>(
   if (after) result.after = after
   if (extra) result.alongside = await extra
   return result
+}
+
+/** "All 3 call(s) succeeded (CreateDeployment, UpdateStage, TagResource); deployment abc was created by this run." */
+function describeDone(plan: Plan, createdDeploymentId: string | undefined): string {
+  if (!plan.calls.length) return 'Nothing needed to change.'
+  const created = createdDeploymentId ? ` Deployment ${createdDeploymentId} was created by this run.` : ''
+  return `All ${plan.calls.length} call(s) succeeded (${plan.calls.map((c) => c.action).join(', ')}).${created}`
+}
+
+/** What the plan promised the stage would be, e.g. "Stage 'prod' should now run deployment abc." */
+function describeExpected(plan: Plan, createdDeploymentId: string | undefined): string {
+  const expected = plan.expected
+  const stage = `Stage '${plan.stageName}'`
+  if (expected.deleted) return `${stage} should no longer exist; check it in the console.`
+  const deployment = substitute(expected.deploymentId, createdDeploymentId)
+  const canary = expected.canary
+  const parts: string[] = []
+  if (deployment) parts.push(`run deployment ${deployment}`)
+  if (canary === 'absent') parts.push('have no canary')
+  else if (canary) {
+    const on = substitute(canary.deploymentId, createdDeploymentId)
+    const at = canary.percentTraffic === undefined ? '' : ` at ${canary.percentTraffic}%`
+    parts.push(`have a canary${on ? ` on deployment ${on}` : ''}${at}`)
+  }
+  return parts.length
+    ? `${stage} should now ${parts.join(' and ')}; check it in the console.`
+    : `Check stage '${plan.stageName}' in the console.`
+}
+
+/** The one step that undoes the plan, from what the plan itself knows. */
+export function undoHint(plan: Plan): string {
+  for (const call of plan.calls) {
+    const previous = call.action === 'TagResource' ? call.tags[PREVIOUS_DEPLOYMENT_TAG] : undefined
+    if (previous) {
+      return `To roll back, run this action with operation 'rollback' and rollback-to '${previous}' (output previous-deployment-id).`
+    }
+  }
+  const first = plan.calls[0]
+  if (first?.action === 'CreateDeployment' && first.canarySettings) {
+    return "To roll back, run this action with operation 'rollback-canary'; production did not change."
+  }
+  if ((first?.action === 'CreateDeployment' && first.stageName) || first?.action === 'CreateStage') {
+    return `Stage '${plan.stageName}' did not exist before this run; to undo, delete it (operation 'delete').`
+  }
+  switch (plan.operation) {
+    case 'update-canary':
+      return "To undo, run operation 'update-canary' with the earlier canary-percent, or 'rollback-canary' to remove the canary."
+    case 'rollback-canary':
+      return 'Production did not change; only the canary was removed.'
+    case 'delete':
+      return "The stage was deleted; deploy it again with operation 'deploy'."
+    default:
+      return "The stage's deployment did not change; set the earlier values again to undo."
+  }
 }

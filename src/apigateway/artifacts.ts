@@ -55,7 +55,7 @@ export function missingSdkParameters(
   given: Record<string, string>,
 ): string[] {
   return (sdkType.configurationProperties ?? [])
-    .filter((p) => p.required && p.name && !(p.name in given))
+    .filter((p) => p.required && p.name && !Object.hasOwn(given, p.name))
     .map((p) => p.name as string)
 }
 

@@ -1,4 +1,5 @@
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway'
+import { isConflict } from './aws-error.js'
 
 export interface ClientOptions {
   /** Region from the input; undefined lets the SDK resolve AWS_REGION / AWS_DEFAULT_REGION / profile. */
@@ -15,12 +16,37 @@ export interface ClientOptions {
  */
 export function createApiGatewayClient(options: ClientOptions): APIGatewayClient {
   const [name, version] = options.userAgent.split('/')
-  return new APIGatewayClient({
+  const client = new APIGatewayClient({
     ...(options.region ? { region: options.region } : {}),
     maxAttempts: options.maxAttempts,
     retryMode: 'standard',
     customUserAgent: [[name ?? 'apigw-stage-action', version ?? '0']],
   })
+  retryConflictedReads(client)
+  return client
+}
+
+/**
+ * A read answered 409 ConflictException ("concurrent modification … Please try again later", which GetStage and
+ * GetStages list) is marked retryable, so the SDK's standard retry repeats it within max-retries like a 5xx. Writes
+ * are not marked: the apply step retries their conflicts itself (apply.ts), where it knows what the call does.
+ */
+export function retryConflictedReads(client: APIGatewayClient): void {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args)
+      } catch (err) {
+        const method = (args.request as { method?: string } | undefined)?.method
+        if (method === 'GET' && isConflict(err) && typeof err === 'object' && err !== null && !('$retryable' in err)) {
+          Object.assign(err, { $retryable: {} })
+        }
+        throw err
+      }
+    },
+    // Inside the retry middleware (finalizeRequest, high priority), so it sees the error first.
+    { step: 'finalizeRequest', priority: 'low', name: 'retryConflictedReads' },
+  )
 }
 
 /** The region the client ended up with; fails clearly when neither the input nor the environment set one. */

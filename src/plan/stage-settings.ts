@@ -236,8 +236,9 @@ function accessLogOps(settings: StageSettingsInput, stage: ReturnType<typeof cur
 
 /**
  * The patch operations that bring the stage to the settings the inputs name, and nothing else:
- * stage-level fields, stage-wide (`*\/*`) method settings, then per-method overrides. A field whose
- * current (or, for an entry AWS would create, inherited) value already matches gets no operation.
+ * stage-level fields, stage-wide (`*\/*`) method settings, then per-method overrides. An overridden method
+ * gets the stage-wide values the inputs name plus its own. A field whose current (or, for an entry AWS
+ * would create, inherited) value already matches gets no operation.
  */
 export function stageSettingsOps(
   settings: StageSettingsInput,
@@ -281,9 +282,14 @@ export function stageSettingsOps(
     )
   }
 
+  // A method with its own entry no longer follows `*/*` (AWS copies `*/*` into a new entry once, and later
+  // changes to `*/*` do not reach it). So an entry the inputs manage must carry the stage-level values the
+  // inputs name, overridden by its own: otherwise changing e.g. cache-ttl later would leave every overridden
+  // method at the old value, and the result would depend on the stage's history.
+  const stageLevel = withoutUndefined(settings.defaults)
   for (const r of resolved) {
     const base = current.methodSettings[r.key] ?? stageWideAfter ?? NEW_METHOD_SETTING_DEFAULTS
-    ops.push(...settingOps(r.key, base, r.settings))
+    ops.push(...settingOps(r.key, base, { ...stageLevel, ...r.settings }))
   }
 
   notes.unshift(

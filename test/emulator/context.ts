@@ -7,6 +7,7 @@ export interface ResolvedOptions {
   accountId: string
   stagesPerApi: number
   deploymentVariables: DeploymentVariablesMode
+  cacheClusterTransitionMs: number
 }
 
 export interface RequestContext {

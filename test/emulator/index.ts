@@ -43,6 +43,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     accountId: options.accountId ?? '123456789012',
     stagesPerApi: options.stagesPerApi ?? 10,
     deploymentVariables: options.deploymentVariables ?? 'merge',
+    cacheClusterTransitionMs: options.cacheClusterTransitionMs ?? 0,
   }
   const state = createState(resolved.region, resolved.accountId)
   const calls: CallRecord[] = []

@@ -55,13 +55,21 @@ describe('SDK types', () => {
     const props = type.configurationProperties ?? []
     expect(props.filter((p) => p.required).map((p) => p.name)).toEqual(required)
     for (const p of props) {
-      expect(p).toMatchObject({ name: expect.any(String), friendlyName: expect.any(String), required: expect.any(Boolean) })
+      expect(p).toMatchObject({
+        name: expect.any(String),
+        friendlyName: expect.any(String),
+        required: expect.any(Boolean),
+      })
     }
   })
 
   it('ruby documents its optional properties; java its build settings', async () => {
     const ruby = await client.send(new GetSdkTypeCommand({ id: 'ruby' }))
-    expect(ruby.configurationProperties?.map((p) => p.name)).toEqual(['service.name', 'ruby.gem-name', 'ruby.gem-version'])
+    expect(ruby.configurationProperties?.map((p) => p.name)).toEqual([
+      'service.name',
+      'ruby.gem-name',
+      'ruby.gem-version',
+    ])
     const java = await client.send(new GetSdkTypeCommand({ id: 'java' }))
     expect(java.configurationProperties?.find((p) => p.name === 'javaBuildSystem')).toMatchObject({
       required: false,

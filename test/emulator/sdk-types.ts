@@ -70,9 +70,7 @@ export const SDK_TYPES: readonly SdkTypeDescription[] = [
     id: 'objectivec',
     friendlyName: 'iOS (Objective-C)',
     description: 'Generated SDK for the iOS platform in Objective-C.',
-    configurationProperties: [
-      prop('classPrefix', 'Prefix', 'The prefix of the generated class names, e.g. SVC', true),
-    ],
+    configurationProperties: [prop('classPrefix', 'Prefix', 'The prefix of the generated class names, e.g. SVC', true)],
   },
   {
     id: 'ruby',
@@ -88,9 +86,7 @@ export const SDK_TYPES: readonly SdkTypeDescription[] = [
     id: 'swift',
     friendlyName: 'iOS (Swift)',
     description: 'Generated SDK for the iOS platform in Swift.',
-    configurationProperties: [
-      prop('classPrefix', 'Prefix', 'The prefix of the generated class names, e.g. SVC', true),
-    ],
+    configurationProperties: [prop('classPrefix', 'Prefix', 'The prefix of the generated class names, e.g. SVC', true)],
   },
 ]
 

@@ -18,11 +18,27 @@ export function applyStagePatch(
   current: StageState,
   operations: PatchOperation[],
   now: number,
+  cacheClusterTransitionMs = 0,
 ): StageState {
   const stage = structuredClone(current)
   for (const op of operations) applyOne(api, stage, op)
   stage.lastUpdatedDate = now
+  const cacheChanged =
+    stage.cacheClusterEnabled !== current.cacheClusterEnabled ||
+    (stage.cacheClusterEnabled && stage.cacheClusterSize !== current.cacheClusterSize)
+  if (cacheChanged && cacheClusterTransitionMs > 0) {
+    // AWS takes minutes to create, resize or delete the cluster; a resize shows CREATE_IN_PROGRESS here too.
+    stage.cacheClusterStatus = stage.cacheClusterEnabled ? 'CREATE_IN_PROGRESS' : 'DELETE_IN_PROGRESS'
+    stage.cacheClusterSettlesAt = now + cacheClusterTransitionMs
+  }
   return stage
+}
+
+/** Ends a cache cluster transition whose time has come (called before a stage is shown). */
+export function settleCacheCluster(stage: StageState, now: number): void {
+  if (stage.cacheClusterSettlesAt === undefined || now < stage.cacheClusterSettlesAt) return
+  stage.cacheClusterStatus = stage.cacheClusterEnabled ? 'AVAILABLE' : 'NOT_AVAILABLE'
+  delete stage.cacheClusterSettlesAt
 }
 
 function applyOne(api: RestApiState, stage: StageState, op: PatchOperation): void {

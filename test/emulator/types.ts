@@ -138,6 +138,8 @@ export interface StageState {
   lastUpdatedDate: number
   /** How many FlushStageCache calls the stage received (emulator bookkeeping, not an AWS field). */
   cacheFlushes: number
+  /** When a cache cluster change in progress settles (emulator bookkeeping; see `cacheClusterTransitionMs`). */
+  cacheClusterSettlesAt?: number
 }
 
 export interface RestApiState {
@@ -231,6 +233,11 @@ export interface EmulatorOptions {
   stagesPerApi?: number
   /** CreateDeployment `variables` on an existing stage: merge into (default) or replace its variables. */
   deploymentVariables?: DeploymentVariablesMode
+  /**
+   * How long a cache cluster created, resized or deleted by UpdateStage stays `CREATE_IN_PROGRESS` /
+   * `DELETE_IN_PROGRESS` before it is `AVAILABLE` / `NOT_AVAILABLE` (AWS: about 4 minutes). Default 0: at once.
+   */
+  cacheClusterTransitionMs?: number
 }
 
 export interface CallRecord {

@@ -303,6 +303,68 @@ describe('stageSettingsOps: */* inheritance of new specific entries', () => {
     expect(ops).toEqual([{ op: 'replace', path: '/~1pets/GET/caching/enabled', value: 'true' }])
   })
 
+  it('a later stage-wide change reaches the entries the inputs manage, unless they override it; others stay', () => {
+    // After a first run with cache-ttl 120 and these overrides, every managed entry holds a copy of */*.
+    const stageWide: MethodSettingValues = {
+      ...NEW_METHOD_SETTING_DEFAULTS,
+      cachingEnabled: true,
+      cacheTtlInSeconds: 120,
+    }
+    const stage = stageState({
+      methodSettings: {
+        '*/*': stageWide,
+        '~1pets/GET': { ...stageWide, metricsEnabled: true },
+        '~1pets~1{petId}/GET': { ...stageWide, cacheTtlInSeconds: 600 },
+        '~1pets~1{petId}/DELETE': { ...stageWide, cacheTtlInSeconds: 5 },
+      },
+    })
+    const overrides = [
+      override('GET', '/pets', { metricsEnabled: true }),
+      override('GET', '/pets/{petId}', { cacheTtlInSeconds: 600 }),
+    ]
+    const { ops } = stageSettingsOps(
+      settings({ defaults: { cachingEnabled: true, cacheTtlInSeconds: 60 } }),
+      overrides,
+      stage,
+      petStoreResources,
+    )
+    // `~1pets~1{petId}/DELETE` is not named by method-settings: left alone.
+    expect(ops).toEqual([
+      { op: 'replace', path: '/*/*/caching/ttlInSeconds', value: '60' },
+      { op: 'replace', path: '/~1pets/GET/caching/ttlInSeconds', value: '60' },
+    ])
+    // Applied, the same inputs then converge: no operation.
+    const after = stageState({
+      methodSettings: {
+        '*/*': { ...stageWide, cacheTtlInSeconds: 60 },
+        '~1pets/GET': { ...stageWide, cacheTtlInSeconds: 60, metricsEnabled: true },
+        '~1pets~1{petId}/GET': { ...stageWide, cacheTtlInSeconds: 600 },
+        '~1pets~1{petId}/DELETE': { ...stageWide, cacheTtlInSeconds: 5 },
+      },
+    })
+    const again = stageSettingsOps(
+      settings({ defaults: { cachingEnabled: true, cacheTtlInSeconds: 60 } }),
+      overrides,
+      after,
+      petStoreResources,
+    )
+    expect(again.ops).toEqual([])
+  })
+
+  it('a managed entry changed by hand gets the stage-wide value the inputs name back', () => {
+    const stageWide: MethodSettingValues = { ...NEW_METHOD_SETTING_DEFAULTS, loggingLevel: 'INFO' }
+    const stage = stageState({
+      methodSettings: { '*/*': stageWide, '~1pets/GET': { ...stageWide, loggingLevel: 'OFF', metricsEnabled: true } },
+    })
+    const { ops } = stageSettingsOps(
+      settings({ defaults: { loggingLevel: 'INFO' } }),
+      [override('GET', '/pets', { metricsEnabled: true })],
+      stage,
+      petStoreResources,
+    )
+    expect(ops).toEqual([{ op: 'replace', path: '/~1pets/GET/logging/loglevel', value: 'INFO' }])
+  })
+
   it('without */* a new entry starts from the AWS defaults', () => {
     const { ops } = stageSettingsOps(
       settings(),

@@ -5,12 +5,13 @@ import { conflict } from '../errors.js'
 import { optBool, optMap, optNumber, optObject, optString, patchOperations } from '../input.js'
 import { stageToWire } from '../serialize.js'
 import { checkStageQuota, newStage } from '../stage-factory.js'
-import { applyStagePatch } from '../stage-patch.js'
+import { applyStagePatch, settleCacheCluster } from '../stage-patch.js'
 import { getRestApi, getStage, stageArn } from '../state.js'
 import type { RestApiState, StageState } from '../types.js'
 import { validateStageName, validateTags } from '../validation.js'
 
 export function stageJson(ctx: RequestContext, api: RestApiState, stage: StageState) {
+  settleCacheCluster(stage, ctx.now)
   return stageToWire(stage, ctx.state.tags.get(stageArn(ctx.state, api.id, stage.stageName)))
 }
 
@@ -70,7 +71,7 @@ export const getStages: Handler = (ctx) => {
 
 export const updateStage: Handler = (ctx) => {
   const { api, stage } = apiAndStage(ctx)
-  const updated = applyStagePatch(api, stage, patchOperations(ctx.body), ctx.now)
+  const updated = applyStagePatch(api, stage, patchOperations(ctx.body), ctx.now, ctx.options.cacheClusterTransitionMs)
   api.stages.set(updated.stageName, updated)
   return { status: 200, json: stageJson(ctx, api, updated) }
 }
