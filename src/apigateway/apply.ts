@@ -364,7 +364,7 @@ export async function applyPlan<T = undefined>(
     throw new VerificationError(
       `${describeDone(plan, createdDeploymentId)} But reading stage '${plan.stageName}' back to confirm failed: ` +
         `${err instanceof Error ? err.message : String(err)}. ${describeExpected(plan, createdDeploymentId)} ` +
-        `${undoHint(plan)} Re-running the job converges to the intended state.`,
+        `${undoHint(plan)} ${rerunHint(plan)}`,
     )
   }
   const problems = verifyStage(after, plan.expected, createdDeploymentId)
@@ -406,6 +406,20 @@ function describeExpected(plan: Plan, createdDeploymentId: string | undefined): 
   return parts.length
     ? `${stage} should now ${parts.join(' and ')}; check it in the console.`
     : `Check stage '${plan.stageName}' in the console.`
+}
+
+/** Whether simply re-running the job converges; for the two operations where it does not, what to do instead. */
+export function rerunHint(plan: Plan): string {
+  const target = plan.calls.find((c) => c.action === 'UpdateStage')
+  const deploymentId =
+    target?.action === 'UpdateStage' ? target.patchOperations.find((op) => op.path === '/deploymentId') : undefined
+  if (plan.operation === 'rollback' && deploymentId?.value) {
+    return `To converge, re-run with rollback-to '${deploymentId.value}': without it, a re-run would roll back again, to the deployment recorded just now.`
+  }
+  if (plan.operation === 'promote-canary') {
+    return 'Nothing is left to do once the stage is confirmed: a re-run of promote-canary would find no canary to promote.'
+  }
+  return 'Re-running the job converges to the intended state.'
 }
 
 /** The one step that undoes the plan, from what the plan itself knows. */

@@ -38,8 +38,9 @@ export function retryConflictedReads(client: APIGatewayClient): void {
         return await next(args)
       } catch (err) {
         const method = (args.request as { method?: string } | undefined)?.method
-        if (method === 'GET' && isConflict(err) && typeof err === 'object' && err !== null && !('$retryable' in err)) {
-          Object.assign(err, { $retryable: {} })
+        if (method === 'GET' && isConflict(err)) {
+          const e = err as { $retryable?: object }
+          e.$retryable ??= {}
         }
         throw err
       }

@@ -20,6 +20,8 @@ export interface Prepared {
   inputs: Record<string, string>
   /** The target stage before the run. */
   before: Stage | undefined
+  /** The same, as the checks see it. */
+  beforeView: StageView | undefined
   /** Deployment ids that existed before the run. */
   known: Set<string>
   /** Other facts the check needs (e.g. the source stage's deployment). */
@@ -96,9 +98,10 @@ async function prepare(
   const client = sdkClient(emu)
   const facts = await arrange(client, restApiId)
   const before = await client.send(new GetStageCommand({ restApiId, stageName: stage })).catch(() => undefined)
+  const beforeView = await readStageView(client, restApiId, stage)
   const known = new Set(emu.state.restApis.get(restApiId)?.deployments.keys() ?? [])
   emu.clearCalls()
-  return { restApiId, stage, inputs: { 'rest-api-id': restApiId, stage, ...inputs }, before, known, facts }
+  return { restApiId, stage, inputs: { 'rest-api-id': restApiId, stage, ...inputs }, before, beforeView, known, facts }
 }
 
 const problems = (...checks: Array<[boolean, string]>): string[] => checks.filter(([ok]) => !ok).map(([, m]) => m)
@@ -218,16 +221,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'promote-from',
-    calls: [
-      'GetRestApi',
-      'GetStage',
-      'GetStage',
-      'GetExport',
-      'UpdateStage',
-      'TagResource',
-      'GetStage',
-      'GetExport',
-    ],
+    calls: ['GetRestApi', 'GetStage', 'GetStage', 'GetExport', 'UpdateStage', 'TagResource', 'GetStage', 'GetExport'],
     setup: (emu) =>
       prepare(emu, 'prod', { operation: 'promote', 'promote-from': 'staging' }, async (client, id) => {
         await deploy(client, id, 'prod')
@@ -248,7 +242,9 @@ export const SCENARIOS: readonly Scenario[] = [
       prepare(emu, 'prod', { operation: 'rollback' }, async (client, id) => {
         const first = await deploy(client, id, 'prod')
         await deploy(client, id, 'prod')
-        await client.send(new TagResourceCommand({ resourceArn: stageArn(id, 'prod'), tags: { [PREVIOUS_TAG]: first } }))
+        await client.send(
+          new TagResourceCommand({ resourceArn: stageArn(id, 'prod'), tags: { [PREVIOUS_TAG]: first } }),
+        )
         return { first }
       }),
     check: (after, p) =>

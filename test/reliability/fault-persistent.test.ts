@@ -1,0 +1,174 @@
+// Fault matrix, persistent faults: every AWS call of every operation keeps failing (one fault kind per call, the
+// kinds rotating so each operation meets all four), with max-retries 1 to keep runs short. Each run must either
+// succeed (a failed diff read only costs the diff) or fail with a message that names the failed call, says what
+// state the stage is in and how to undo what was done — never report a half-applied change as done. A re-run
+// without faults must then converge to the intended state.
+import { describe, expect, it } from 'vitest'
+import { assertDistBuilt, type Emulator, runAgainst, sdkClient } from '../e2e/harness.js'
+import type { ActionRun } from '../e2e/run-action.js'
+import type { FaultKind } from '../emulator/index.js'
+import { occurrences, type Prepared, readStageView, SCENARIOS, type Scenario, withEmulator } from './scenarios.js'
+
+const KINDS: readonly FaultKind[] = ['throttle', 'conflict', 'unavailable', 'drop']
+/** Reads that only feed the API diff: when they fail, the run succeeds and reports the diff as unavailable. */
+const DIFF_READS = new Set(['GetExport', 'GetDeployment'])
+/** The message says how to undo what was done. */
+const UNDO = /to roll back|to undo|rollback-canary|deploy it again|only the canary was removed/i
+
+/**
+ * Cases where the failed run is explained as required but the re-run does not converge. Each is a defect outside
+ * apply.ts and client.ts (reported on issue 7). Their tests assert that the defect is still there, so fixing one
+ * makes its test fail: then remove it from this table.
+ */
+const KNOWN_DEFECTS: Record<string, string> = {
+  'promote-canary|TagResource#0':
+    'plan/canary.ts: promote-canary refuses a stage without a canary, so re-running a promotion that already happened fails',
+  'promote-canary|GetStage#1':
+    'plan/canary.ts: promote-canary refuses a stage without a canary, so re-running a promotion that already happened fails',
+  'promote-from|TagResource#0':
+    'plan/promote.ts: the re-run finds prod already on the source deployment and never records the previous deployment tag',
+  'rollback|GetStage#1':
+    'plan/rollback.ts: after the rollback and its tag succeeded, a plain re-run rolls back to the new tag (forward again); the message says to re-run with rollback-to',
+}
+
+interface Outcome {
+  run: ActionRun
+  /** The stage right after the failed run, before any re-run. */
+  between: Awaited<ReturnType<typeof readStageView>>
+  writes: string[]
+}
+
+async function failOn(emu: Emulator, prepared: Prepared, operation: string, occurrence: number, kind: FaultKind) {
+  emu.faults.inject({ operation, kind, times: -1, after: occurrence, retryAfterSeconds: 1 })
+  const run = await runAgainst(emu, { ...prepared.inputs, 'max-retries': '1' })
+  emu.faults.clear()
+  const writes = emu.writes().map((c) => c.operation)
+  const between = await readStageView(sdkClient(emu), prepared.restApiId, prepared.stage)
+  return { run, between, writes } satisfies Outcome
+}
+
+function expectExplainedFailure(o: Outcome, prepared: Prepared, operation: string): void {
+  expect(o.run.code).toBe(1)
+  const message = o.run.errors.join('\n')
+  expect(message).toContain(operation)
+  // Never reported as done: the report, when there is one, says it failed.
+  if (o.run.summary !== '') expect(o.run.summary).toMatch(/: failed\b/)
+  if (o.writes.length === 0) return // Failed while reading: nothing was changed (see the known-defect test below).
+  // What the stage is now, or that it could not be read.
+  expect(message).toMatch(new RegExp(`Stage '${prepared.stage}' (now|should)|could not be read back`))
+  const changed = JSON.stringify(o.between) !== JSON.stringify(prepared.beforeView)
+  if (changed && !/unchanged by this run/.test(message)) expect(message).toMatch(UNDO)
+}
+
+/** Re-runs without faults; what keeps the run from converging (empty when it converged). */
+async function rerunProblems(emu: Emulator, scenario: Scenario, prepared: Prepared): Promise<string[]> {
+  const rerun = await runAgainst(emu, prepared.inputs)
+  const state = scenario.check(await readStageView(sdkClient(emu), prepared.restApiId, prepared.stage), prepared)
+  return [...rerun.errors, ...(rerun.code === 0 ? [] : [`exit code ${rerun.code}`]), ...state]
+}
+
+assertDistBuilt()
+
+describe.each(SCENARIOS.map((scenario, index) => ({ scenario, index, name: scenario.name })))(
+  '$name',
+  ({ scenario, index }) => {
+    occurrences(scenario.calls).forEach(([operation, occurrence], i) => {
+      const kind = KINDS[(i + index) % KINDS.length] as FaultKind
+      const defect = KNOWN_DEFECTS[`${scenario.name}|${operation}#${occurrence}`]
+      const title = `${operation} #${occurrence + 1} keeps failing (${kind})`
+      const name = defect
+        ? `${title}: explained; KNOWN DEFECT on re-run: ${defect}`
+        : `${title}: explained; re-run converges`
+      it.concurrent(name, async () => {
+        await withEmulator(async (emu) => {
+          const prepared = await scenario.setup(emu)
+          const outcome = await failOn(emu, prepared, operation, occurrence, kind)
+          if (DIFF_READS.has(operation)) {
+            expect(outcome.run.errors).toEqual([])
+            expect(scenario.check(outcome.between, prepared)).toEqual([])
+            expect(outcome.run.outputs['diff-json']).toContain('"available":false')
+            return
+          }
+          expectExplainedFailure(outcome, prepared, operation)
+          const problems = await rerunProblems(emu, scenario, prepared)
+          if (defect) expect(problems, 'the known defect is fixed: remove it from KNOWN_DEFECTS').not.toEqual([])
+          else expect(problems).toEqual([])
+        })
+      }, 60_000)
+    })
+  },
+)
+
+describe('failures that need more than the rotation', () => {
+  const deployWithVariables = SCENARIOS[1] as Scenario
+
+  it.concurrent('a throttled CreateDeployment is retried past the SDK, then names the quota', async () => {
+    await withEmulator(async (emu) => {
+      const prepared = await deployWithVariables.setup(emu)
+      const outcome = await failOn(emu, prepared, 'CreateDeployment', 0, 'throttle')
+      expectExplainedFailure(outcome, prepared, 'CreateDeployment')
+      // max-retries 1: two SDK attempts, then one more round of two after waiting out Retry-After.
+      expect(outcome.writes).toEqual(['CreateDeployment', 'CreateDeployment', 'CreateDeployment', 'CreateDeployment'])
+      const message = outcome.run.errors.join('\n')
+      expect(message).toContain('AWS allows 1 CreateDeployment per 5 seconds per account')
+      expect(message).toContain('Nothing had been changed before it.')
+      expect(message).toContain('(unchanged by this run)')
+      expect(await rerunProblems(emu, deployWithVariables, prepared)).toEqual([])
+    })
+  }, 60_000)
+
+  it.concurrent('a failed read-back says every call succeeded, what the stage should be, and how to roll back', async () => {
+    await withEmulator(async (emu) => {
+      const prepared = await deployWithVariables.setup(emu)
+      const outcome = await failOn(emu, prepared, 'GetStage', 1, 'unavailable')
+      const message = outcome.run.errors.join('\n')
+      expect(message).toContain('All 3 call(s) succeeded (CreateDeployment, UpdateStage, TagResource)')
+      expect(message).toContain(`should now run deployment ${outcome.between?.deploymentId}`)
+      expect(message).toContain(`rollback-to '${prepared.before?.deploymentId}'`)
+      expect(await rerunProblems(emu, deployWithVariables, prepared)).toEqual([])
+    })
+  }, 60_000)
+
+  it.concurrent('a rollback whose read-back fails says to re-run with rollback-to, which converges', async () => {
+    const rollback = SCENARIOS.find((s) => s.name === 'rollback') as Scenario
+    await withEmulator(async (emu) => {
+      const prepared = await rollback.setup(emu)
+      const outcome = await failOn(emu, prepared, 'GetStage', 1, 'unavailable')
+      const message = outcome.run.errors.join('\n')
+      expect(message).toContain(`re-run with rollback-to '${prepared.facts.first}'`)
+      expect(message).not.toContain('Re-running the job converges')
+      const rerun = await runAgainst(emu, { ...prepared.inputs, 'rollback-to': prepared.facts.first ?? '' })
+      expect(rerun.errors).toEqual([])
+      expect(rollback.check(await readStageView(sdkClient(emu), prepared.restApiId, prepared.stage), prepared)).toEqual(
+        [],
+      )
+    })
+  }, 60_000)
+
+  it.concurrent('a promote-canary whose read-back fails does not promise that a re-run converges', async () => {
+    const promote = SCENARIOS.find((s) => s.name === 'promote-canary') as Scenario
+    await withEmulator(async (emu) => {
+      const prepared = await promote.setup(emu)
+      const outcome = await failOn(emu, prepared, 'GetStage', 1, 'drop')
+      const message = outcome.run.errors.join('\n')
+      expect(message).toContain('a re-run of promote-canary would find no canary')
+      expect(message).not.toContain('Re-running the job converges')
+      expect(promote.check(outcome.between, prepared)).toEqual([])
+    })
+  }, 60_000)
+
+  it.concurrent('a failure while reading changes nothing; KNOWN DEFECT (main.ts): the message does not say so', async () => {
+    await withEmulator(async (emu) => {
+      const prepared = await deployWithVariables.setup(emu)
+      const outcome = await failOn(emu, prepared, 'GetStage', 0, 'unavailable')
+      expect(outcome.writes).toEqual([])
+      expect(outcome.between).toEqual(prepared.beforeView)
+      const message = outcome.run.errors.join('\n')
+      expect(message).toContain(`GetStage on API ${prepared.restApiId} stage '${prepared.stage}' failed`)
+      expect(message, 'the known defect is fixed: turn this into a plain assertion').not.toMatch(
+        /nothing (had been|was) changed|unchanged/i,
+      )
+      expect(await rerunProblems(emu, deployWithVariables, prepared)).toEqual([])
+    })
+  }, 60_000)
+})
