@@ -52,7 +52,11 @@ async function runOperation(options: RunOptions): Promise<void> {
     userAgent: ACTION_USER_AGENT,
   })
   const region = await resolvedRegion(client)
-  const state = await core.group('Reading the current state', () => readAll(client, inputs, region))
+  const state = await core.group('Reading the current state', () =>
+    readAll(client, inputs, region).catch((err: unknown) => {
+      throw new Error(`${errorMessage(err)}\nNothing was changed: the run failed while reading the current state.`)
+    }),
+  )
   const restApiId = state.api.id
   const baseUrl = stageBaseUrl(restApiId, region, inputs.stage)
   const customUrl = inputs.domain ? customDomainUrl(inputs.domain.name, inputs.domain.basePath) : undefined
@@ -239,6 +243,10 @@ async function applyOrExplain<T>(
     return await applyPlan(client, thePlan, {
       ...applyOptions,
       onCall: (call, i) => core.info(`${i + 1}/${thePlan.calls.length} ${call.action}`),
+      onThrottled: (call, waitMs, round, rounds) =>
+        core.info(
+          `${call.action} throttled by AWS's quota: waiting ${(waitMs / 1000).toFixed(1)} s (retry ${round} of ${rounds})`,
+        ),
     })
   } catch (err) {
     if (!(err instanceof ApplyError)) throw err

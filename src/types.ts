@@ -241,6 +241,9 @@ export interface PatchOp {
  */
 export const PREVIOUS_DEPLOYMENT_TAG = 'apigw-stage-action:previous-deployment'
 
+/** Stage tag naming the canary deployment `promote-canary` made production: a re-run can see it is done. */
+export const PROMOTED_CANARY_TAG = 'apigw-stage-action:promoted-canary'
+
 /** Placeholder in a planned call for the id of the deployment created earlier in the same plan. */
 export const NEW_DEPLOYMENT_ID = '<new-deployment-id>'
 

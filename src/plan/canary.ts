@@ -1,5 +1,5 @@
 // Canary lifecycle: deploy as canary, change its traffic or overrides, promote it, roll it back.
-import { NEW_DEPLOYMENT_ID, type PatchOp, type Plan, type StageState } from '../types.js'
+import { NEW_DEPLOYMENT_ID, type PatchOp, type Plan, PROMOTED_CANARY_TAG, type StageState } from '../types.js'
 import { describeCanary, type PlanContext, recordPreviousCall, updateStage } from './context.js'
 import { mergedVariables, percentValue, variablePatchOps } from './patch-ops.js'
 import { PlanRefusal } from './refusal.js'
@@ -118,6 +118,18 @@ export function planUpdateCanary(ctx: PlanContext): Plan {
  */
 export function planPromoteCanary(ctx: PlanContext): Plan {
   const { inputs, state } = ctx
+  const promoted = state.stage?.tags[PROMOTED_CANARY_TAG]
+  if (state.stage && !state.stage.canary && promoted === state.stage.deploymentId) {
+    // A re-run after the promotion went through (e.g. only the read-back failed): nothing is left to do.
+    return {
+      operation: 'promote-canary',
+      restApiId: state.api.id,
+      stageName: inputs.stage,
+      calls: [],
+      expected: { deploymentId: promoted, variables: {}, absentVariables: [], canary: 'absent' },
+      notes: [`The canary's deployment ${promoted} was already promoted: '${inputs.stage}' runs it and has no canary.`],
+    }
+  }
   const canary = requireCanary(ctx, 'promote-canary')
   const stage = state.stage as StageState
   const ops: PatchOp[] = [{ op: 'replace', path: '/canarySettings/percentTraffic', value: '0.0' }]
@@ -127,8 +139,10 @@ export function planPromoteCanary(ctx: PlanContext): Plan {
   }
   ops.push({ op: 'copy', from: '/canarySettings/deploymentId', path: '/deploymentId' })
   ops.push({ op: 'remove', path: '/canarySettings' })
-  const calls: Plan['calls'] = [updateStage(state.api.id, inputs.stage, ops)]
-  if (stage.deploymentId !== canary.deploymentId) calls.push(recordPreviousCall(ctx, stage.deploymentId))
+  const calls: Plan['calls'] = [
+    recordPreviousCall(ctx, stage.deploymentId, { [PROMOTED_CANARY_TAG]: canary.deploymentId }),
+    updateStage(state.api.id, inputs.stage, ops),
+  ]
   return {
     operation: 'promote-canary',
     restApiId: state.api.id,

@@ -11,12 +11,19 @@ export interface PlanContext {
   now?: number
 }
 
-/** Records on the stage which deployment it ran before this change, for a later `rollback`. */
-export function recordPreviousCall(ctx: PlanContext, previousDeploymentId: string): PlannedCall {
+/**
+ * Records on the stage which deployment it ran before this change, for a later `rollback`. Promotions put it
+ * before the switch: a re-run after a failed tag would find nothing left to switch and never write it.
+ */
+export function recordPreviousCall(
+  ctx: PlanContext,
+  previousDeploymentId: string,
+  extraTags: Record<string, string> = {},
+): PlannedCall {
   return {
     action: 'TagResource',
     resourceArn: stageArn(ctx.state.region, ctx.state.api.id, ctx.inputs.stage),
-    tags: { [PREVIOUS_DEPLOYMENT_TAG]: previousDeploymentId },
+    tags: { [PREVIOUS_DEPLOYMENT_TAG]: previousDeploymentId, ...extraTags },
   }
 }
 

@@ -78,9 +78,10 @@ export function planPromote(ctx: PlanContext): Plan {
     )
   }
   if (!ops.length) notes.push('Nothing to change.')
-  const calls: Plan['calls'] = ops.length ? [updateStage(restApiId, stageName, ops)] : []
+  const calls: Plan['calls'] = []
   if (sourceDeploymentId && sourceDeploymentId !== target.deploymentId)
     calls.push(recordPreviousCall(ctx, target.deploymentId))
+  if (ops.length) calls.push(updateStage(restApiId, stageName, ops))
   return { ...base, calls, expected: { ...expected, deploymentId: sourceDeploymentId ?? target.deploymentId }, notes }
 }
 

@@ -1,6 +1,6 @@
 // rollback: re-point the stage at an earlier deployment: `rollback-to`, or the one recorded on the stage.
 import { type Plan, PREVIOUS_DEPLOYMENT_TAG } from '../types.js'
-import { type PlanContext, recordPreviousCall, updateStage } from './context.js'
+import { type PlanContext, updateStage } from './context.js'
 import { refuseCanaryTarget } from './promote.js'
 import { PlanRefusal } from './refusal.js'
 
@@ -21,13 +21,10 @@ export function planRollback(ctx: PlanContext): Plan {
   if (target === stage.deploymentId) {
     return { ...base, calls: [], expected, notes: [`'${inputs.stage}' already runs deployment ${target}.`] }
   }
+  // The recorded previous is left as it is: a re-run then finds the stage already there (idempotent).
   return {
     ...base,
-    calls: [
-      updateStage(state.api.id, inputs.stage, [{ op: 'replace', path: '/deploymentId', value: target }]),
-      // The deployment rolled back from becomes the recorded previous, so a second rollback undoes the first.
-      recordPreviousCall(ctx, stage.deploymentId),
-    ],
+    calls: [updateStage(state.api.id, inputs.stage, [{ op: 'replace', path: '/deploymentId', value: target }])],
     expected,
     notes: [`UpdateStage moves '${inputs.stage}' from ${stage.deploymentId} back to ${target}.`],
   }

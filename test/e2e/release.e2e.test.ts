@@ -49,7 +49,7 @@ describe('canary lifecycle', () => {
     emu.clearCalls()
     const promote = await act({ stage: 'prod', operation: 'promote-canary' })
     expect(promote.errors).toEqual([])
-    expect(writeOperations(emu)).toEqual(['UpdateStage', 'TagResource'])
+    expect(writeOperations(emu)).toEqual(['TagResource', 'UpdateStage'])
     prod = await stageOf('prod')
     expect(prod.deploymentId).toBe(canaryDeployment)
     expect(prod.canarySettings).toBeUndefined()
@@ -100,7 +100,7 @@ describe('promotion and rollback', () => {
     emu.clearCalls()
     const run = await act({ stage: 'prod', operation: 'promote', 'promote-from': 'staging', variables: 'alias=v3' })
     expect(run.errors).toEqual([])
-    expect(writeOperations(emu)).toEqual(['UpdateStage', 'TagResource'])
+    expect(writeOperations(emu)).toEqual(['TagResource', 'UpdateStage'])
     expect(emu.calls.filter((c) => c.operation === 'CreateDeployment')).toEqual([])
     const prod = await stageOf('prod')
     expect(prod.deploymentId).toBe(staging.deploymentId)
@@ -148,17 +148,22 @@ describe('promotion and rollback', () => {
     expect(after.variables).toEqual({ ...before.variables, backend: 'green' })
   })
 
-  it('rollback returns to the recorded previous deployment, across runs', async () => {
+  it('rollback returns to the recorded previous deployment, across runs, and a re-run changes nothing', async () => {
     const before = await stageOf('prod')
     const recorded = before.tags?.['apigw-stage-action:previous-deployment']
     expect(recorded).toBeTruthy()
     const run = await act({ stage: 'prod', operation: 'rollback' })
     expect(run.errors).toEqual([])
+    expect(run.outputs['previous-deployment-id']).toBe(before.deploymentId)
     const after = await stageOf('prod')
     expect(after.deploymentId).toBe(recorded)
-    expect(after.tags?.['apigw-stage-action:previous-deployment']).toBe(before.deploymentId)
-    // A second rollback undoes the first.
+    // Re-running the same job is idempotent: the stage already runs the recorded deployment.
+    emu.clearCalls()
     expect((await act({ stage: 'prod', operation: 'rollback' })).code).toBe(0)
+    expect(emu.writes()).toEqual([])
+    expect((await stageOf('prod')).deploymentId).toBe(recorded)
+    // Going forward again is explicit: rollback-to the deployment it left (the output of the rollback run).
+    expect((await act({ stage: 'prod', operation: 'rollback', 'rollback-to': before.deploymentId ?? '' })).code).toBe(0)
     expect((await stageOf('prod')).deploymentId).toBe(before.deploymentId)
   })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PlanRefusal, plan } from '../../src/plan/index.js'
-import { NEW_DEPLOYMENT_ID, PREVIOUS_DEPLOYMENT_TAG } from '../../src/types.js'
+import { NEW_DEPLOYMENT_ID, PREVIOUS_DEPLOYMENT_TAG, PROMOTED_CANARY_TAG } from '../../src/types.js'
 import { actionInputs, readState, stageState } from '../fixtures/action-inputs.js'
 
 const description = 'd'
@@ -113,7 +113,12 @@ describe('promote-canary and rollback-canary', () => {
       state: withCanary(),
       description,
     })
-    expect(p.calls[0]).toEqual({
+    // The tags go first: if they failed, nothing would have changed and a re-run redoes both.
+    expect(p.calls[0]).toMatchObject({
+      action: 'TagResource',
+      tags: { [PREVIOUS_DEPLOYMENT_TAG]: 'dep111', [PROMOTED_CANARY_TAG]: 'depCanary' },
+    })
+    expect(p.calls[1]).toEqual({
       action: 'UpdateStage',
       restApiId: 'a1b2c3d4e5',
       stageName: 'prod',
@@ -124,13 +129,21 @@ describe('promote-canary and rollback-canary', () => {
         { op: 'remove', path: '/canarySettings' },
       ],
     })
-    expect(p.calls[1]).toMatchObject({ action: 'TagResource', tags: { [PREVIOUS_DEPLOYMENT_TAG]: 'dep111' } })
     expect(p.expected).toEqual({
       deploymentId: 'depCanary',
       variables: { alias: 'v2', keep: 'k' },
       absentVariables: [],
       canary: 'absent',
     })
+  })
+
+  it('a re-run after a completed promotion has nothing to do', () => {
+    const done = readState(
+      stageState({ stageName: 'prod', deploymentId: 'depCanary', tags: { [PROMOTED_CANARY_TAG]: 'depCanary' } }),
+    )
+    const p = plan({ inputs: actionInputs({ stage: 'prod', operation: 'promote-canary' }), state: done, description })
+    expect(p.calls).toEqual([])
+    expect(p.notes[0]).toContain('already promoted')
   })
 
   it('refuses promote-canary without a canary', () => {

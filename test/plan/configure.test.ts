@@ -67,9 +67,10 @@ describe('withConfiguration: stage settings in the plan', () => {
   it('promote-canary: settings join the promotion UpdateStage after its operations', () => {
     const canary = { deploymentId: 'dep2', percentTraffic: 10, stageVariableOverrides: {}, useStageCache: false }
     const p = run({ ...metrics, operation: 'promote-canary' }, configuredState(stageState({ canary })))
-    const update = p.calls[0]
-    expect(update?.action).toBe('UpdateStage')
-    if (update?.action !== 'UpdateStage') return
+    // The promotion's tags come first, then its one UpdateStage, which the settings join.
+    expect(p.calls.map((c) => c.action)).toEqual(['TagResource', 'UpdateStage'])
+    const update = p.calls[1]
+    if (update?.action !== 'UpdateStage') throw new Error('expected UpdateStage')
     expect(update.patchOperations.at(-1)).toEqual(metricsOp)
     expect(update.patchOperations[0]).toEqual({ op: 'replace', path: '/canarySettings/percentTraffic', value: '0.0' })
   })

@@ -19,14 +19,14 @@ describe('promote', () => {
       state: readState(stageState({ stageName: 'prod', deploymentId: 'depOld', variables: { keep: 'x' } }), staging),
       description,
     })
-    expect(p.calls.map((c) => c.action)).toEqual(['UpdateStage', 'TagResource'])
-    expect(p.calls[0]).toMatchObject({
+    expect(p.calls.map((c) => c.action)).toEqual(['TagResource', 'UpdateStage'])
+    expect(p.calls[1]).toMatchObject({
       patchOperations: [
         { op: 'replace', path: '/deploymentId', value: 'depStaging' },
         { op: 'replace', path: '/variables/alias', value: 'prod' },
       ],
     })
-    expect(p.calls[1]).toMatchObject({ tags: { [PREVIOUS_DEPLOYMENT_TAG]: 'depOld' } })
+    expect(p.calls[0]).toMatchObject({ tags: { [PREVIOUS_DEPLOYMENT_TAG]: 'depOld' } })
   })
 
   it('creates a missing target stage on the source deployment', () => {
@@ -112,7 +112,7 @@ describe('promote', () => {
 })
 
 describe('rollback', () => {
-  it('uses the recorded previous deployment by default and records the one it leaves', () => {
+  it('uses the recorded previous deployment by default and leaves the record as it is (idempotent)', () => {
     const p = plan({
       inputs: actionInputs({ stage: 'prod', operation: 'rollback' }),
       state: readState(
@@ -120,8 +120,14 @@ describe('rollback', () => {
       ),
       description,
     })
-    expect(p.calls[0]).toMatchObject({ patchOperations: [{ op: 'replace', path: '/deploymentId', value: 'depOld' }] })
-    expect(p.calls[1]).toMatchObject({ tags: { [PREVIOUS_DEPLOYMENT_TAG]: 'depNew' } })
+    expect(p.calls).toEqual([
+      {
+        action: 'UpdateStage',
+        restApiId: 'a1b2c3d4e5',
+        stageName: 'prod',
+        patchOperations: [{ op: 'replace', path: '/deploymentId', value: 'depOld' }],
+      },
+    ])
   })
 
   it('prefers rollback-to, and refuses when nothing is recorded', () => {

@@ -184,7 +184,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'promote-canary',
-    calls: ['GetRestApi', 'GetStage', 'GetExport', 'UpdateStage', 'TagResource', 'GetStage', 'GetExport'],
+    calls: ['GetRestApi', 'GetStage', 'GetExport', 'TagResource', 'UpdateStage', 'GetStage', 'GetExport'],
     setup: (emu) =>
       prepare(emu, 'prod', { operation: 'promote-canary' }, async (client, id) => {
         await deploy(client, id, 'prod')
@@ -221,7 +221,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'promote-from',
-    calls: ['GetRestApi', 'GetStage', 'GetStage', 'GetExport', 'UpdateStage', 'TagResource', 'GetStage', 'GetExport'],
+    calls: ['GetRestApi', 'GetStage', 'GetStage', 'GetExport', 'TagResource', 'UpdateStage', 'GetStage', 'GetExport'],
     setup: (emu) =>
       prepare(emu, 'prod', { operation: 'promote', 'promote-from': 'staging' }, async (client, id) => {
         await deploy(client, id, 'prod')
@@ -237,7 +237,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'rollback',
-    calls: ['GetRestApi', 'GetStage', 'GetExport', 'UpdateStage', 'TagResource', 'GetStage', 'GetExport'],
+    calls: ['GetRestApi', 'GetStage', 'GetExport', 'UpdateStage', 'GetStage', 'GetExport'],
     setup: (emu) =>
       prepare(emu, 'prod', { operation: 'rollback' }, async (client, id) => {
         const first = await deploy(client, id, 'prod')
