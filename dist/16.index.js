@@ -200,7 +200,8 @@ async function lookUpIdentity(octokit) {
 async function upsertStickyComment(octokit, params) {
     const { owner, repo, issueNumber, marker } = params;
     const body = params.body.includes(marker) ? params.body : `${marker}\n${params.body}`;
-    const login = params.authorLogin ?? (await resolveTokenIdentity(octokit)).login;
+    // Who the token is and what the pull request holds do not depend on each other: ask both at once.
+    const identity = params.authorLogin ?? resolveTokenIdentity(octokit).then((id) => id.login);
     let comments;
     try {
         comments = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -213,6 +214,7 @@ async function upsertStickyComment(octokit, params) {
     catch (error) {
         return { ...toFailure(error), step: 'list' };
     }
+    const login = await identity;
     const mine = comments.filter((c) => (c.body ?? '').includes(marker) && c.user?.login.toLowerCase() === login.toLowerCase());
     const existing = mine[0];
     const duplicates = Math.max(0, mine.length - 1);

@@ -73,7 +73,8 @@ export type StickyCommentResult =
 export async function upsertStickyComment(octokit: Octokit, params: StickyCommentParams): Promise<StickyCommentResult> {
   const { owner, repo, issueNumber, marker } = params
   const body = params.body.includes(marker) ? params.body : `${marker}\n${params.body}`
-  const login = params.authorLogin ?? (await resolveTokenIdentity(octokit)).login
+  // Who the token is and what the pull request holds do not depend on each other: ask both at once.
+  const identity = params.authorLogin ?? resolveTokenIdentity(octokit).then((id) => id.login)
   let comments: Array<{ id: number; body?: string | null; html_url: string; user?: { login: string } | null }>
   try {
     comments = await octokit.paginate(octokit.rest.issues.listComments, {
@@ -85,6 +86,7 @@ export async function upsertStickyComment(octokit: Octokit, params: StickyCommen
   } catch (error) {
     return { ...toFailure(error), step: 'list' }
   }
+  const login = await identity
   const mine = comments.filter(
     (c) => (c.body ?? '').includes(marker) && c.user?.login.toLowerCase() === login.toLowerCase(),
   )

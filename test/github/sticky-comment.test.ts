@@ -28,12 +28,16 @@ describe('upsertStickyComment', () => {
     expect(result).toMatchObject({ ok: true, action: 'created', author: 'github-actions[bot]', duplicates: 0 })
     expect(f.comments).toHaveLength(1)
     expect(f.comments[0]?.body).toBe(`${MARKER}\nhello`)
-    expect(f.calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual([
+    const calls = f.calls.map((c) => `${c.method} ${c.path} ${c.status}`)
+    // The identity lookup (/user, then GraphQL) runs alongside the listing; the write comes last.
+    expect([...calls].sort()).toEqual([
+      'GET /repos/acme/pets/issues/42/comments 200',
       'GET /user 403',
       'POST /graphql 200',
-      'GET /repos/acme/pets/issues/42/comments 200',
       'POST /repos/acme/pets/issues/42/comments 201',
     ])
+    expect(calls.indexOf('GET /user 403')).toBeLessThan(calls.indexOf('POST /graphql 200'))
+    expect(calls.at(-1)).toBe('POST /repos/acme/pets/issues/42/comments 201')
     if (result.ok) expect(result.url).toBe(`https://github.com/acme/pets/pull/42#issuecomment-${f.comments[0]?.id}`)
   })
 
