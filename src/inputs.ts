@@ -113,6 +113,7 @@ export const INPUT_DEFAULTS = {
   'dry-run': 'false',
   'show-variable-values': 'false',
   'max-retries': '5',
+  'wait-for-cache-cluster': '0',
   // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression the runner evaluates, as in action.yml
   'github-token': '${{ github.token }}',
 } as const satisfies Record<string, string>
@@ -331,6 +332,7 @@ export function getInputs(): ActionInputs {
   const dryRun = r.withDefault('dry-run', parseBoolean, false)
   const showVariableValues = r.withDefault('show-variable-values', parseBoolean, false)
   const maxRetries = r.withDefault('max-retries', (raw) => parseInteger(raw, { min: 1, max: MAX_RETRIES }), 5)
+  const cacheWaitMinutes = r.withDefault('wait-for-cache-cluster', (raw) => parseInteger(raw, { min: 0, max: 30 }), 0)
   const githubToken = r.given('github-token')
   if (githubToken !== '') core.setSecret(githubToken)
   core.debug(`Input github-token: ${githubToken === '' ? '(not set)' : '(set)'}`)
@@ -625,6 +627,7 @@ export function getInputs(): ActionInputs {
     dryRun,
     showVariableValues,
     maxAttempts: maxRetries + 1,
+    cacheWaitMinutes,
     githubToken,
   }
   return deepFreeze(inputs)

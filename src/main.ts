@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
-import { ApplyError, applyPlan, type Sleep } from './apigateway/apply.js'
+import { ApplyError, applyPlan, realSleep, type Sleep } from './apigateway/apply.js'
 import { checkSdkParameters, writeExport, writeSdk } from './apigateway/artifacts.js'
+import { cacheClusterChanging, waitForCacheCluster } from './apigateway/cache-wait.js'
 import { createApiGatewayClient, resolvedRegion } from './apigateway/client.js'
 import { listStages, readStage, readState } from './apigateway/read.js'
 import { consoleUrl, customDomainUrl, stageBaseUrl } from './apigateway/urls.js'
@@ -94,6 +95,8 @@ async function runOperation(options: RunOptions): Promise<void> {
       afterDefinition = applied.alongside
       setStageOutputs(result.after)
       core.info(`Stage '${inputs.stage}' is at ${baseUrl}`)
+      const settled = await cacheClusterAfter(client, restApiId, inputs, applied.after, options.sleep)
+      if (settled) result = { ...applied, after: settled }
       reportCacheStatus(result.after)
       if (inputs.operation !== 'delete') await writeArtifacts(client, thePlan, inputs)
     } catch (err) {
@@ -280,6 +283,31 @@ function setStageOutputs(after: StageState | undefined): void {
     'canary-deployment-id': after?.canary?.deploymentId ?? '',
     'canary-percent': after?.canary ? after.canary.percentTraffic : '',
   })
+}
+
+/** With wait-for-cache-cluster, waits (bounded) for a cluster change; a timeout only warns. */
+async function cacheClusterAfter(
+  client: APIGatewayClient,
+  restApiId: string,
+  inputs: ActionInputs,
+  after: StageState | undefined,
+  sleep: Sleep | undefined,
+): Promise<StageState | undefined> {
+  if (inputs.cacheWaitMinutes === 0 || !cacheClusterChanging(after)) return after
+  core.info(`Waiting up to ${inputs.cacheWaitMinutes} minute(s) for the cache cluster (${after?.cacheClusterStatus})`)
+  const waited = await waitForCacheCluster(client, restApiId, inputs.stage, {
+    timeoutMs: inputs.cacheWaitMinutes * 60_000,
+    sleep: sleep ?? realSleep,
+    onPoll: (status) => core.info(`  cache cluster: ${status ?? 'unknown'}`),
+  })
+  const seconds = Math.round(waited.waitedMs / 1000)
+  if (waited.settled) core.info(`Cache cluster is ${waited.stage?.cacheClusterStatus} after ${seconds} s`)
+  else {
+    core.warning(
+      `The cache cluster is still ${waited.stage?.cacheClusterStatus} after ${seconds} s (wait-for-cache-cluster); the change itself is done.`,
+    )
+  }
+  return waited.stage ?? after
 }
 
 function reportCacheStatus(after: StageState | undefined): void {

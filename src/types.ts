@@ -127,6 +127,8 @@ export interface ActionInputs {
   showVariableValues: boolean
   /** SDK max attempts per AWS call, throttling included. */
   maxAttempts: number
+  /** `wait-for-cache-cluster`: minutes to wait for a cache cluster change to finish; 0 = do not wait. */
+  cacheWaitMinutes: number
   githubToken: string
 }
 

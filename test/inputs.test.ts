@@ -80,6 +80,7 @@ describe('getInputs: defaults and shape', () => {
       showVariableValues: false,
       maxAttempts: 6,
       smokeTestAttempts: 5,
+      cacheWaitMinutes: 0,
       githubToken: TOKEN,
     } satisfies ActionInputs)
   })
@@ -159,6 +160,7 @@ describe('getInputs: defaults and shape', () => {
       showVariableValues: true,
       maxAttempts: 9,
       smokeTestAttempts: 5,
+      cacheWaitMinutes: 0,
       githubToken: TOKEN,
     } satisfies ActionInputs)
   })
@@ -943,6 +945,8 @@ const BAD: BadCase[] = [
     given: { 'smoke-test-base-url': 'https://x.example/dev' },
     input: 'smoke-test-base-url',
   },
+  { why: 'cache wait negative', given: { 'wait-for-cache-cluster': '-1' }, input: 'wait-for-cache-cluster' },
+  { why: 'cache wait over 30 minutes', given: { 'wait-for-cache-cluster': '45' }, input: 'wait-for-cache-cluster' },
   {
     why: 'smoke attempts zero',
     given: { 'smoke-test-path': '/h', 'smoke-test-attempts': '0' },

@@ -134,6 +134,7 @@ const CASES: Case[] = [
     why: 'over 30',
     inputs: { 'smoke-test-path': '/health', 'smoke-test-attempts': '99' },
   },
+  { input: 'wait-for-cache-cluster', why: 'over 30 minutes', inputs: { 'wait-for-cache-cluster': '31' } },
   {
     input: 'rollback-on-failure',
     why: 'without a canary deploy',
