@@ -1,95 +1,18 @@
 // Measurement helpers for the benchmark: spawning the bundle the way the runner does (with the spawn time recorded),
 // sequential round trips from a call log, a latency proxy in front of the GitHub fake, medians and tables.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { actionDefaults, DIST_ENTRY, node24, parseOutputFile } from '../test/e2e/run-action.js'
+import { type ActionRun, type RunActionOptions, runAction } from '../test/e2e/run-action.js'
 import type { Emulator } from '../test/emulator/index.js'
 
-export interface TimedRun {
-  /** Date.now() just before spawn(). */
-  spawnedAt: number
-  exitedAt: number
-  code: number
-  stdout: string
-  stderr: string
-  outputs: Record<string, string>
-}
+export type TimedRun = ActionRun
 
-export interface SpawnOptions {
-  inputs: Record<string, string>
-  endpoint: string
-  githubApi?: string
-  event?: { name: string; payload: unknown }
-  /** Extra node flags, e.g. an --import hook. */
-  nodeArgs?: string[]
-}
+export type SpawnOptions = Omit<RunActionOptions, 'timeoutMs' | 'env'>
 
-/** Runs the bundle as the runner does (INPUT_* with action.yml defaults, GITHUB_* files), timing it from spawn. */
-export async function spawnAction(options: SpawnOptions): Promise<TimedRun> {
-  const dir = mkdtempSync(join(tmpdir(), 'bench-run-'))
-  try {
-    const outputFile = join(dir, 'output')
-    const summaryFile = join(dir, 'summary')
-    const eventFile = join(dir, 'event.json')
-    writeFileSync(outputFile, '')
-    writeFileSync(summaryFile, '')
-    writeFileSync(eventFile, JSON.stringify(options.event?.payload ?? {}))
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '',
-      HOME: dir,
-      RUNNER_TEMP: dir,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      GITHUB_EVENT_PATH: eventFile,
-      GITHUB_EVENT_NAME: options.event?.name ?? 'push',
-      GITHUB_REPOSITORY: 'octo-org/orders-service',
-      GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-      GITHUB_REF_NAME: 'main',
-      GITHUB_RUN_ID: '4242',
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_API_URL: options.githubApi ?? 'http://127.0.0.1:9/unused-github-api',
-      GITHUB_WORKSPACE: dir,
-      AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE00',
-      AWS_SECRET_ACCESS_KEY: 'secret-access-key-example',
-      AWS_ENDPOINT_URL_API_GATEWAY: options.endpoint,
-      AWS_EC2_METADATA_DISABLED: 'true',
-    }
-    for (const [name, value] of Object.entries({ ...actionDefaults(), ...options.inputs })) {
-      env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-    }
-    const spawnedAt = Date.now()
-    const child = spawn(node24(), [...(options.nodeArgs ?? []), DIST_ENTRY], {
-      env,
-      cwd: dir,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString()
-    })
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString()
-    })
-    const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)))
-    const exitedAt = Date.now()
-    return {
-      spawnedAt,
-      exitedAt,
-      code,
-      stdout,
-      stderr,
-      outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+/** Runs the bundle as the runner does (the e2e harness's runAction), timed from spawn to exit. */
+export function spawnAction(options: SpawnOptions): Promise<TimedRun> {
+  return runAction({ ...options, timeoutMs: 120_000 })
 }
 
 /** Spawn to exit of any command, in ms. */

@@ -45,6 +45,9 @@ export interface ActionRun {
   /** `::error::` lines, as the runner would annotate them. */
   errors: string[]
   warnings: string[]
+  /** Date.now() just before spawn() and at exit, for timing. */
+  spawnedAt: number
+  exitedAt: number
 }
 
 /** Parses GITHUB_OUTPUT's heredoc format: `name<<DELIM\nvalue\nDELIM`. */
@@ -79,6 +82,8 @@ export interface RunActionOptions {
   event?: { name: string; payload: unknown }
   env?: Record<string, string>
   timeoutMs?: number
+  /** Extra node flags, e.g. an --import hook. */
+  nodeArgs?: string[]
 }
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
@@ -119,7 +124,12 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     }
     for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
 
-    const child = spawn(node24(), [DIST_ENTRY], { env, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+    const spawnedAt = Date.now()
+    const child = spawn(node24(), [...(options.nodeArgs ?? []), DIST_ENTRY], {
+      env,
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => {
@@ -139,6 +149,8 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       })
     })
     return {
+      spawnedAt,
+      exitedAt: Date.now(),
       code,
       stdout,
       stderr,
