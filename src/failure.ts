@@ -1,5 +1,6 @@
 // Explains a failed apply: which call failed, what had been done, what the stage runs now, how to roll back.
-import type { Plan, PlannedCall, StageState } from './types.js'
+import { resolveNewDeployment as substitute } from './plan/placeholder.js'
+import { type Plan, type PlannedCall, PREVIOUS_DEPLOYMENT_TAG, type StageState } from './types.js'
 
 export interface FailureFacts {
   plan: Plan
@@ -74,4 +75,88 @@ export function describeStageQuota(stages: StageState[], pattern: RegExp, now: n
     "Free a slot: run this action with operation 'delete' on a preview stage, or set prune-previews-older-than to delete idle previews before deploying.",
   )
   return lines.join('\n')
+}
+
+/** Every call succeeded but the read-back failed: what was done, what the stage should be, how to undo. */
+export function explainReadBackFailure(plan: Plan, createdDeploymentId: string | undefined, reason: string): string {
+  return (
+    `${describeDone(plan, createdDeploymentId)} But reading stage '${plan.stageName}' back to confirm failed: ` +
+    `${reason}. ${describeExpected(plan, createdDeploymentId)} ${undoHint(plan)} ${rerunHint(plan)}`
+  )
+}
+
+/** The read-back disagrees with the plan. */
+export function explainMismatch(plan: Plan, problems: string[]): string {
+  return (
+    `The calls succeeded but reading stage '${plan.stageName}' back shows: ${problems.join('; ')}. ` +
+    `Another run may have changed the stage at the same time; re-run this job to converge. ${undoHint(plan)}`
+  )
+}
+
+/** "All 3 call(s) succeeded (CreateDeployment, UpdateStage, TagResource); deployment abc was created by this run." */
+function describeDone(plan: Plan, createdDeploymentId: string | undefined): string {
+  if (!plan.calls.length) return 'Nothing needed to change.'
+  const created = createdDeploymentId ? ` Deployment ${createdDeploymentId} was created by this run.` : ''
+  return `All ${plan.calls.length} call(s) succeeded (${plan.calls.map((c) => c.action).join(', ')}).${created}`
+}
+
+/** What the plan promised the stage would be, e.g. "Stage 'prod' should now run deployment abc." */
+function describeExpected(plan: Plan, createdDeploymentId: string | undefined): string {
+  const expected = plan.expected
+  const stage = `Stage '${plan.stageName}'`
+  if (expected.deleted) return `${stage} should no longer exist; check it in the console.`
+  const deployment = substitute(expected.deploymentId, createdDeploymentId)
+  const canary = expected.canary
+  const parts: string[] = []
+  if (deployment) parts.push(`run deployment ${deployment}`)
+  if (canary === 'absent') parts.push('have no canary')
+  else if (canary) {
+    const on = substitute(canary.deploymentId, createdDeploymentId)
+    const at = canary.percentTraffic === undefined ? '' : ` at ${canary.percentTraffic}%`
+    parts.push(`have a canary${on ? ` on deployment ${on}` : ''}${at}`)
+  }
+  return parts.length
+    ? `${stage} should now ${parts.join(' and ')}; check it in the console.`
+    : `Check stage '${plan.stageName}' in the console.`
+}
+
+/** Whether simply re-running the job converges; for the two operations where it does not, what to do instead. */
+export function rerunHint(plan: Plan): string {
+  const target = plan.calls.find((c) => c.action === 'UpdateStage')
+  const deploymentId =
+    target?.action === 'UpdateStage' ? target.patchOperations.find((op) => op.path === '/deploymentId') : undefined
+  if (plan.operation === 'rollback' && deploymentId?.value) {
+    return `To converge, re-run with rollback-to '${deploymentId.value}': without it, a re-run would roll back again, to the deployment recorded just now.`
+  }
+  if (plan.operation === 'promote-canary') {
+    return 'Nothing is left to do once the stage is confirmed: a re-run of promote-canary would find no canary to promote.'
+  }
+  return 'Re-running the job converges to the intended state.'
+}
+
+/** The one step that undoes the plan, from what the plan itself knows. */
+export function undoHint(plan: Plan): string {
+  for (const call of plan.calls) {
+    const previous = call.action === 'TagResource' ? call.tags[PREVIOUS_DEPLOYMENT_TAG] : undefined
+    if (previous) {
+      return `To roll back, run this action with operation 'rollback' and rollback-to '${previous}' (output previous-deployment-id).`
+    }
+  }
+  const first = plan.calls[0]
+  if (first?.action === 'CreateDeployment' && first.canarySettings) {
+    return "To roll back, run this action with operation 'rollback-canary'; production did not change."
+  }
+  if ((first?.action === 'CreateDeployment' && first.stageName) || first?.action === 'CreateStage') {
+    return `Stage '${plan.stageName}' did not exist before this run; to undo, delete it (operation 'delete').`
+  }
+  switch (plan.operation) {
+    case 'update-canary':
+      return "To undo, run operation 'update-canary' with the earlier canary-percent, or 'rollback-canary' to remove the canary."
+    case 'rollback-canary':
+      return 'Production did not change; only the canary was removed.'
+    case 'delete':
+      return "The stage was deleted; deploy it again with operation 'deploy'."
+    default:
+      return "The stage's deployment did not change; set the earlier values again to undo."
+  }
 }
