@@ -81,7 +81,7 @@ export function describeStageQuota(stages: StageState[], pattern: RegExp, now: n
 export function explainReadBackFailure(plan: Plan, createdDeploymentId: string | undefined, reason: string): string {
   return (
     `${describeDone(plan, createdDeploymentId)} But reading stage '${plan.stageName}' back to confirm failed: ` +
-    `${reason}. ${describeExpected(plan, createdDeploymentId)} ${undoHint(plan)} ${rerunHint(plan)}`
+    `${reason}. ${describeExpected(plan, createdDeploymentId)} ${undoHint(plan)} Re-running the job converges to the intended state.`
   )
 }
 
@@ -120,20 +120,6 @@ function describeExpected(plan: Plan, createdDeploymentId: string | undefined): 
     : `Check stage '${plan.stageName}' in the console.`
 }
 
-/** Whether simply re-running the job converges; for the two operations where it does not, what to do instead. */
-export function rerunHint(plan: Plan): string {
-  const target = plan.calls.find((c) => c.action === 'UpdateStage')
-  const deploymentId =
-    target?.action === 'UpdateStage' ? target.patchOperations.find((op) => op.path === '/deploymentId') : undefined
-  if (plan.operation === 'rollback' && deploymentId?.value) {
-    return `To converge, re-run with rollback-to '${deploymentId.value}': without it, a re-run would roll back again, to the deployment recorded just now.`
-  }
-  if (plan.operation === 'promote-canary') {
-    return 'Nothing is left to do once the stage is confirmed: a re-run of promote-canary would find no canary to promote.'
-  }
-  return 'Re-running the job converges to the intended state.'
-}
-
 /** The one step that undoes the plan, from what the plan itself knows. */
 export function undoHint(plan: Plan): string {
   for (const call of plan.calls) {
@@ -150,6 +136,8 @@ export function undoHint(plan: Plan): string {
     return `Stage '${plan.stageName}' did not exist before this run; to undo, delete it (operation 'delete').`
   }
   switch (plan.operation) {
+    case 'rollback':
+      return "To undo, run operation 'rollback' with rollback-to set to this run's previous-deployment-id output."
     case 'update-canary':
       return "To undo, run operation 'update-canary' with the earlier canary-percent, or 'rollback-canary' to remove the canary."
     case 'rollback-canary':
