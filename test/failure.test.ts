@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeStageQuota, explainFailure, isStageQuotaError } from '../src/failure.js'
-import type { Plan, PlannedCall } from '../src/types.js'
+import type { Plan, PlannedCall } from '../src/plan/types.js'
+import { describeStageQuota, explainFailure, isStageQuotaError } from '../src/steps/explain-failure.js'
 import { stageState } from './fixtures/action-inputs.js'
 
 const create: PlannedCall = { action: 'CreateDeployment', restApiId: 'a', description: 'd' }

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { OUTPUT_NAMES } from '../src/outputs.js'
+import { OUTPUT_NAMES } from '../src/runner/outputs.js'
 
 vi.mock('@actions/core', () => ({
   getInput: vi.fn(),
@@ -10,9 +10,9 @@ vi.mock('@actions/core', () => ({
 }))
 
 import * as core from '@actions/core'
-import { InputError } from '../src/errors.js'
-import { getInputs, INPUT_DEFAULTS, REQUIRED_INPUTS } from '../src/inputs.js'
-import type { ActionInputs } from '../src/types.js'
+import { getInputs, INPUT_DEFAULTS, REQUIRED_INPUTS } from '../src/inputs/read.js'
+import type { ActionInputs } from '../src/inputs/types.js'
+import { InputError } from '../src/lib/errors.js'
 import {
   EVERYTHING,
   type InputMap,

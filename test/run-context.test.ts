@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultDescription, readEventPayload, repoRef, runContext } from '../src/run-context.js'
+import { defaultDescription, readEventPayload, repoRef, runContext } from '../src/runner/context.js'
 
 describe('run context', () => {
   it('builds the run URL (with the attempt after the first) and a description naming commit, ref and run', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { runSmokeTest, smokeTestUrl } from '../src/smoke-test.js'
+import { runSmokeTest, smokeTestUrl } from '../src/steps/smoke-test.js'
 
 const response = (status: number) => new Response('x', { status })
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { errorMessage, InputError } from '../src/errors.js'
 import {
   ANY_EXPANSION,
   compileStagePattern,
@@ -40,7 +39,8 @@ import {
   shorten,
   stageMatchesPattern,
   variableValueProblem,
-} from '../src/validation.js'
+} from '../src/inputs/validation.js'
+import { errorMessage, InputError } from '../src/lib/errors.js'
 
 function value<T>(parsed: Parsed<T>): T {
   if (!parsed.ok) throw new Error(`expected ok, got error: ${parsed.error}`)

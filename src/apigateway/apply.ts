@@ -11,14 +11,21 @@ import {
   UpdateStageCommand,
   UpdateUsagePlanCommand,
 } from '@aws-sdk/client-api-gateway'
-import { explainMismatch, explainReadBackFailure } from '../failure.js'
+import { realSleep, type Sleep } from '../lib/sleep.js'
+import type { StageState } from '../model/state.js'
 import { resolveNewDeployment as substitute } from '../plan/placeholder.js'
-import type { ApplyResult, ExpectedStage, Plan, PlannedCall, StageState } from '../types.js'
+import type { ExpectedStage, Plan, PlannedCall } from '../plan/types.js'
+import { explainMismatch, explainReadBackFailure } from '../steps/explain-failure.js'
 import { type AwsCallContext, AwsCallError, errorName, isConflict, isNotFound } from './aws-error.js'
 import { readStage } from './read.js'
 
-export type Sleep = (ms: number) => Promise<void>
-export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms))
+/** What the executor hands back. */
+export interface ApplyResult {
+  /** Deployment created by this run, if any. */
+  createdDeploymentId?: string
+  /** The stage as read back after the change (undefined after delete). */
+  after?: StageState
+}
 
 export interface ApplyOptions {
   sleep?: Sleep
@@ -38,6 +45,11 @@ export interface ApplyOptions {
   onCall?: (call: PlannedCall, index: number) => void
   /** Called before waiting out a throttled call, for logging. */
   onThrottled?: (call: PlannedCall, waitMs: number, round: number, rounds: number) => void
+}
+
+/** A read to run in parallel with the stage read-back, given the deployment the plan created. */
+export interface AlongsideRead<T> {
+  alongside?: (createdDeploymentId: string | undefined) => Promise<T>
 }
 
 /** A call in the plan failed. Says what had already been done, so the caller can explain the stage's state. */
@@ -336,7 +348,7 @@ export function verifyStage(
 export async function applyPlan<T = undefined>(
   client: APIGatewayClient,
   plan: Plan,
-  options: ApplyOptions & { alongside?: (createdDeploymentId: string | undefined) => Promise<T> } = {},
+  options: ApplyOptions & AlongsideRead<T> = {},
 ): Promise<ApplyResult & { alongside?: T }> {
   const createdDeploymentId = await runCalls(client, plan, options)
   const extra = options.alongside?.(createdDeploymentId)

@@ -8,7 +8,7 @@ import {
   GetSdkTypeCommand,
   type SdkType,
 } from '@aws-sdk/client-api-gateway'
-import type { ExportInput, SdkInput } from '../types.js'
+import type { ExportInput, SdkInput } from '../inputs/types.js'
 import { AwsCallError, isNotFound } from './aws-error.js'
 
 /** Relative paths are relative to the workspace (GITHUB_WORKSPACE), else to the current directory. */

@@ -1,7 +1,7 @@
 // wait-for-cache-cluster: poll the stage until its cache cluster has finished changing, within a bound.
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
-import type { StageState } from '../types.js'
-import type { Sleep } from './apply.js'
+import type { Sleep } from '../lib/sleep.js'
+import type { StageState } from '../model/state.js'
 import { readStage } from './read.js'
 
 export interface CacheWaitResult {

@@ -1,6 +1,6 @@
 // API definitions for the diff: what a stage serves (GetExport) or what a deployment holds (apiSummary).
 import { type APIGatewayClient, GetDeploymentCommand, GetExportCommand } from '@aws-sdk/client-api-gateway'
-import type { DefinitionSource } from '../types.js'
+import type { DefinitionSource } from '../model/state.js'
 import { AwsCallError, isNotFound } from './aws-error.js'
 
 /** oas30 JSON with integrations and authorizers, so a Lambda ARN or authorizer change shows as a change. */

@@ -6,7 +6,7 @@ import {
   paginateGetBasePathMappings,
   paginateGetDomainNames,
 } from '@aws-sdk/client-api-gateway'
-import type { BasePathMappingState, ReadState } from '../types.js'
+import type { BasePathMappingState, ReadState } from '../model/state.js'
 import { AwsCallError, isNotFound } from './aws-error.js'
 
 /** The empty base path: AWS writes it `(none)`. */

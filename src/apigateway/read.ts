@@ -7,14 +7,8 @@ import {
   paginateGetRestApis,
   type RestApi,
 } from '@aws-sdk/client-api-gateway'
-import type {
-  ApiResource,
-  MethodSettingOverride,
-  ReadState,
-  RestApiInfo,
-  RestApiSelector,
-  StageState,
-} from '../types.js'
+import type { MethodSettingOverride, RestApiSelector } from '../inputs/types.js'
+import type { ApiResource, ReadState, RestApiInfo, StageState } from '../model/state.js'
 import { AwsCallError, isNotFound } from './aws-error.js'
 import { readDefinition } from './definitions.js'
 import { readDomain, readMappingsTo } from './domain.js'

@@ -1,6 +1,6 @@
 // GetResources (all pages, methods embedded) → ApiResource[]: what method-settings keys can address.
 import { type APIGatewayClient, paginateGetResources, type Resource } from '@aws-sdk/client-api-gateway'
-import type { ApiResource } from '../types.js'
+import type { ApiResource } from '../model/state.js'
 import { AwsCallError } from './aws-error.js'
 
 export function toApiResource(r: Resource): ApiResource {

@@ -1,6 +1,6 @@
 // SDK shapes → domain types. SDK field names stay inside this folder.
 import type { CanarySettings, MethodSetting, RestApi, Stage } from '@aws-sdk/client-api-gateway'
-import type { MethodSettingValues, RestApiInfo, StageState } from '../types.js'
+import type { MethodSettingValues, RestApiInfo, StageState } from '../model/state.js'
 
 type Defined<T> = { [K in keyof T]?: Exclude<T[K], undefined> }
 

@@ -1,6 +1,6 @@
 // GetUsagePlan for each id → UsagePlanState[]; an id that does not exist is left out (the planner refuses it).
 import { type APIGatewayClient, GetUsagePlanCommand, type UsagePlan } from '@aws-sdk/client-api-gateway'
-import type { UsagePlanState } from '../types.js'
+import type { UsagePlanState } from '../model/state.js'
 import { AwsCallError, isNotFound } from './aws-error.js'
 
 export function toUsagePlanState(p: UsagePlan): UsagePlanState {

@@ -2,7 +2,7 @@
 // sorted. Variable values stay in the structure so the renderer can show them when the user opted in; nothing here
 // decides what is shown.
 
-import type { AccessLogSettings, CanaryState, MethodSettingValues, StageState } from '../types.js'
+import type { AccessLogSettings, CanaryState, MethodSettingValues, StageState } from '../model/state.js'
 
 export type SettingValue = string | number | boolean
 

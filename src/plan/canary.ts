@@ -1,8 +1,11 @@
 // Canary lifecycle: deploy as canary, change its traffic or overrides, promote it, roll it back.
-import { NEW_DEPLOYMENT_ID, type PatchOp, type Plan, PROMOTED_CANARY_TAG, type StageState } from '../types.js'
+
+import type { StageState } from '../model/state.js'
+import { PROMOTED_CANARY_TAG } from '../model/tags.js'
 import { describeCanary, type PlanContext, recordPreviousCall, updateStage } from './context.js'
 import { mergedVariables, percentValue, variablePatchOps } from './patch-ops.js'
 import { PlanRefusal } from './refusal.js'
+import { NEW_DEPLOYMENT_ID, type PatchOp, type Plan } from './types.js'
 
 function requireStage(ctx: PlanContext, what: string): StageState {
   const stage = ctx.state.stage

@@ -1,9 +1,11 @@
 // Adds what the configuration inputs ask for to an operation's plan: stage settings, the custom-domain
 // base path mapping, usage-plan associations. Pure; refuses before any write when inputs cannot apply.
-import type { ActionInputs, PatchOp, Plan, PlannedCall, ReadState } from '../types.js'
+import type { ActionInputs } from '../inputs/types.js'
+import type { ReadState } from '../model/state.js'
 import { type PlanContext, updateStage } from './context.js'
 import { PlanRefusal } from './refusal.js'
 import { chunkOps, MAX_OPS_PER_UPDATE_STAGE, namesStageSettings, stageSettingsOps } from './stage-settings.js'
+import type { PatchOp, Plan, PlannedCall } from './types.js'
 
 /** Operations that only remove something: configuration inputs do not apply to them. */
 const NOT_CONFIGURED: ReadonlyArray<Plan['operation']> = ['delete', 'rollback-canary']

@@ -1,5 +1,8 @@
-import { stageArn } from '../apigateway/urls.js'
-import { type ActionInputs, type PatchOp, type PlannedCall, PREVIOUS_DEPLOYMENT_TAG, type ReadState } from '../types.js'
+import type { ActionInputs } from '../inputs/types.js'
+import type { ReadState } from '../model/state.js'
+import { PREVIOUS_DEPLOYMENT_TAG } from '../model/tags.js'
+import { stageArn } from '../model/urls.js'
+import type { PatchOp, PlannedCall } from './types.js'
 
 /** Everything a planner may look at. Planners are pure: no I/O, no clock, no environment. */
 export interface PlanContext {

@@ -1,7 +1,8 @@
 // delete: remove a (preview) stage and the base path mappings that point at it. The pattern guard lives in
 // inputs; a stage already gone is success.
-import type { BasePathMappingState, Plan, PlannedCall } from '../types.js'
+import type { BasePathMappingState } from '../model/state.js'
 import type { PlanContext } from './context.js'
+import type { Plan, PlannedCall } from './types.js'
 
 /** DeleteBasePathMapping for each mapping pointing at `stageName` (only those), then DeleteStage. */
 export function stageRemovalCalls(

@@ -1,8 +1,9 @@
 // deploy: snapshot the API into a new deployment and make it the stage's production deployment.
-import { NEW_DEPLOYMENT_ID, type Plan, type PlannedCall } from '../types.js'
+
 import { describeCanary, type PlanContext, recordPreviousCall, updateStage } from './context.js'
 import { variablePatchOps } from './patch-ops.js'
 import { PlanRefusal } from './refusal.js'
+import { NEW_DEPLOYMENT_ID, type Plan, type PlannedCall } from './types.js'
 
 export function planDeploy(ctx: PlanContext): Plan {
   const { inputs, state } = ctx

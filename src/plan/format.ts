@@ -1,5 +1,5 @@
 // Renders a plan for logs and dry runs. Stage variable values are replaced unless the user opted in.
-import type { PatchOp, Plan, PlannedCall } from '../types.js'
+import type { PatchOp, Plan, PlannedCall } from './types.js'
 
 const HIDDEN = '***'
 

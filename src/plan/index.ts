@@ -1,5 +1,5 @@
 // plan(inputs, state) → Plan: picks the planner for the operation. Pure.
-import type { Plan } from '../types.js'
+
 import { planCanaryDeploy, planPromoteCanary, planRollbackCanary, planUpdateCanary } from './canary.js'
 import { withConfiguration } from './configure.js'
 import type { PlanContext } from './context.js'
@@ -8,6 +8,7 @@ import { planDeploy } from './deploy.js'
 import { planPromote } from './promote.js'
 import { withPrune } from './prune.js'
 import { planRollback } from './rollback.js'
+import type { Plan } from './types.js'
 
 export { createsCanary, type PlanContext } from './context.js'
 export { PlanRefusal } from './refusal.js'

@@ -1,5 +1,5 @@
 // Per-key patch operations. Never whole-map replacement: names the inputs do not mention stay as they are.
-import type { PatchOp } from '../types.js'
+import type { PatchOp } from './types.js'
 
 /** `replace` each variable whose value differs, `remove` each named variable that exists. */
 export function variablePatchOps(

@@ -1,4 +1,4 @@
-import { NEW_DEPLOYMENT_ID } from '../types.js'
+import { NEW_DEPLOYMENT_ID } from './types.js'
 
 /** A planned value, with the placeholder for the deployment this run created replaced by its id. */
 export function resolveNewDeployment(

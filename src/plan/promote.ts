@@ -1,8 +1,10 @@
 // promote: re-point a stage at another stage's deployment (no new snapshot) and/or switch stage variables.
-import type { PatchOp, Plan, StageState } from '../types.js'
+
+import type { StageState } from '../model/state.js'
 import { describeCanary, type PlanContext, recordPreviousCall, updateStage } from './context.js'
 import { percentValue, variablePatchOps } from './patch-ops.js'
 import { PlanRefusal } from './refusal.js'
+import type { PatchOp, Plan } from './types.js'
 
 /** A stage with a canary cannot simply be re-pointed: say what to do first. */
 export function refuseCanaryTarget(stage: StageState, operation: string): void {

@@ -1,7 +1,9 @@
 // prune-previews-older-than: before a deploy, delete preview stages nobody has updated for N days.
-import type { Plan, StageState } from '../types.js'
+
+import type { StageState } from '../model/state.js'
 import type { PlanContext } from './context.js'
 import { stageRemovalCalls } from './delete.js'
+import type { Plan } from './types.js'
 
 const DAY_MS = 24 * 60 * 60 * 1000
 

@@ -1,8 +1,10 @@
 // rollback: re-point the stage at an earlier deployment: `rollback-to`, or the one recorded on the stage.
-import { type Plan, PREVIOUS_DEPLOYMENT_TAG } from '../types.js'
+
+import { PREVIOUS_DEPLOYMENT_TAG } from '../model/tags.js'
 import { type PlanContext, updateStage } from './context.js'
 import { refuseCanaryTarget } from './promote.js'
 import { PlanRefusal } from './refusal.js'
+import type { Plan } from './types.js'
 
 export function planRollback(ctx: PlanContext): Plan {
   const { inputs, state } = ctx

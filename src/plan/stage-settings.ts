@@ -1,13 +1,9 @@
 // Stage settings and per-method overrides → the UpdateStage patch operations that change something. Pure.
-import type {
-  ApiResource,
-  MethodSettingOverride,
-  MethodSettingValues,
-  PatchOp,
-  StageSettingsInput,
-  StageState,
-} from '../types.js'
+
+import type { MethodSettingOverride, StageSettingsInput } from '../inputs/types.js'
+import type { ApiResource, MethodSettingValues, StageState } from '../model/state.js'
 import { PlanRefusal } from './refusal.js'
+import type { PatchOp } from './types.js'
 
 /** AWS's stage-wide method-settings key. */
 export const STAGE_WIDE_KEY = '*/*'

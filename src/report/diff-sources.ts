@@ -1,6 +1,9 @@
 // Decides what the API diff compares, per operation. Pure: main.ts reads the sources it names.
+
+import type { ActionInputs } from '../inputs/types.js'
+import type { DefinitionSource, ReadState } from '../model/state.js'
 import { createsCanary } from '../plan/context.js'
-import type { ActionInputs, DefinitionSource, Plan, ReadState } from '../types.js'
+import type { Plan } from '../plan/types.js'
 import type { DiffBaseline } from './types.js'
 
 export type DiffSources =

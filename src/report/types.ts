@@ -3,7 +3,8 @@
 
 import type { ApiDiff } from '../diff/api-diff.js'
 import type { StageDiff } from '../diff/stage-diff.js'
-import type { CanaryState, Operation, RestApiInfo } from '../types.js'
+import type { Operation } from '../inputs/types.js'
+import type { CanaryState, RestApiInfo } from '../model/state.js'
 
 /** What happened to the stage, as the report headline says it. */
 export type ReportStatus =

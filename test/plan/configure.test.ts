@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import type { ActionInputs } from '../../src/inputs/types.js'
+import type { MethodSettingValues, ReadState } from '../../src/model/state.js'
 import { basePathMappingCalls, usagePlanCalls, withConfiguration } from '../../src/plan/configure.js'
 import { PlanRefusal, plan } from '../../src/plan/index.js'
-import type { ActionInputs, MethodSettingValues, Plan, ReadState } from '../../src/types.js'
-import { NEW_DEPLOYMENT_ID } from '../../src/types.js'
+import type { Plan } from '../../src/plan/types.js'
+import { NEW_DEPLOYMENT_ID } from '../../src/plan/types.js'
 import { actionInputs, stageState } from '../fixtures/action-inputs.js'
 import { configuredState, manyResources, mapping, petStoreResources, usagePlan } from '../fixtures/resources.js'
 

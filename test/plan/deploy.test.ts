@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { PREVIOUS_DEPLOYMENT_TAG } from '../../src/model/tags.js'
 import { PlanRefusal, plan } from '../../src/plan/index.js'
-import { NEW_DEPLOYMENT_ID, PREVIOUS_DEPLOYMENT_TAG } from '../../src/types.js'
+import { NEW_DEPLOYMENT_ID } from '../../src/plan/types.js'
 import { actionInputs, readState, stageState } from '../fixtures/action-inputs.js'
 
 const description = 'Deployed by test'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { PREVIOUS_DEPLOYMENT_TAG } from '../../src/model/tags.js'
 import { formatCalls } from '../../src/plan/format.js'
 import { plan } from '../../src/plan/index.js'
-import { PREVIOUS_DEPLOYMENT_TAG } from '../../src/types.js'
 import { actionInputs, readState, stageState } from '../fixtures/action-inputs.js'
 
 const description = 'd'

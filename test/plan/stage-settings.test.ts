@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import type { MethodSettingOverride, StageSettingsInput } from '../../src/inputs/types.js'
+import type { MethodSettingValues } from '../../src/model/state.js'
 import { PlanRefusal, plan } from '../../src/plan/index.js'
 import {
   escapeResourcePath,
@@ -6,7 +8,7 @@ import {
   NEW_METHOD_SETTING_DEFAULTS,
   stageSettingsOps,
 } from '../../src/plan/stage-settings.js'
-import type { MethodSettingOverride, MethodSettingValues, PlannedCall, StageSettingsInput } from '../../src/types.js'
+import type { PlannedCall } from '../../src/plan/types.js'
 import { actionInputs, stageState } from '../fixtures/action-inputs.js'
 import { configuredState, manyResources, petStoreResources } from '../fixtures/resources.js'
 

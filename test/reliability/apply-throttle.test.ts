@@ -3,7 +3,7 @@
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
 import { describe, expect, it } from 'vitest'
 import { ApplyError, retryAfterMs, runCalls, throttleWaitMs } from '../../src/apigateway/apply.js'
-import type { Plan } from '../../src/types.js'
+import type { Plan } from '../../src/plan/types.js'
 
 const plan: Plan = {
   operation: 'deploy',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
+import type { ActionInputs } from '../../src/inputs/types.js'
+import type { Plan } from '../../src/plan/types.js'
+import { reportStatus } from '../../src/report/build.js'
+import { boundedDiffJson } from '../../src/report/diff-json-output.js'
 import { diffSources, stageToPrefetch } from '../../src/report/diff-sources.js'
-import { boundedDiffJson, reportStatus } from '../../src/reporting.js'
-import type { ActionInputs, Plan } from '../../src/types.js'
 import { actionInputs, readState, stageState } from '../fixtures/action-inputs.js'
 
 const planWith = (n: number): Plan => ({

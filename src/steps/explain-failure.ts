@@ -1,6 +1,9 @@
 // Explains a failed apply: which call failed, what had been done, what the stage runs now, how to roll back.
-import { resolveNewDeployment as substitute } from './plan/placeholder.js'
-import { type Plan, type PlannedCall, PREVIOUS_DEPLOYMENT_TAG, type StageState } from './types.js'
+
+import type { StageState } from '../model/state.js'
+import { PREVIOUS_DEPLOYMENT_TAG } from '../model/tags.js'
+import { resolveNewDeployment as substitute } from '../plan/placeholder.js'
+import type { Plan, PlannedCall } from '../plan/types.js'
 
 export interface FailureFacts {
   plan: Plan

@@ -4,13 +4,13 @@
 // variable values are never logged nor repeated in errors: they may be secrets.
 
 import * as core from '@actions/core'
-import { InputError, type InputProblem } from './errors.js'
+import { InputError, type InputProblem } from '../lib/errors.js'
+import type { MethodSettingValues } from '../model/state.js'
 import type {
   ActionInputs,
   CanaryInput,
   ExportInput,
   MethodSettingOverride,
-  MethodSettingValues,
   Operation,
   RestApiSelector,
   SdkInput,
@@ -147,8 +147,13 @@ function codeDefault(name: InputName): string {
   return value.startsWith('${{') ? '' : value
 }
 
+/** Where input values come from: the runner's INPUT_* variables, or a map in tests. Values come trimmed. */
+export type InputSource = (name: string) => string
+
 /** Reads inputs once each, remembers what was given, and collects problems (one per input). */
 class InputReader {
+  constructor(private readonly source: InputSource) {}
+
   private readonly raws = new Map<InputName, string>()
   private readonly problems = new Map<string, InputProblem>()
 
@@ -156,7 +161,7 @@ class InputReader {
   given(name: InputName): string {
     let raw = this.raws.get(name)
     if (raw === undefined) {
-      raw = core.getInput(name)
+      raw = this.source(name)
       this.raws.set(name, raw)
     }
     return raw
@@ -247,8 +252,8 @@ function list(names: readonly string[]): string {
 }
 
 /** Read, validate and return every input. Throws InputError listing every problem found. */
-export function getInputs(): ActionInputs {
-  const r = new InputReader()
+export function getInputs(source: InputSource = core.getInput): ActionInputs {
+  const r = new InputReader(source)
 
   // ---- Target ----
   const restApiId = r.optional('rest-api-id', parseRestApiId)

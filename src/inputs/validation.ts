@@ -5,17 +5,13 @@
 // Limits come from reference/apigateway-semantics.md section 8 unless noted.
 
 import { isMap, isScalar, parseDocument } from 'yaml'
-import type { CacheClusterSize, ExportInput, MethodSettingOverride, MethodSettingValues, SdkInput } from './types.js'
-import { CACHE_CLUSTER_SIZES } from './types.js'
+import { fail, ok, type Parsed } from '../lib/parse.js'
+import type { MethodSettingValues } from '../model/state.js'
+import type { CacheClusterSize } from '../model/vocabulary.js'
+import { CACHE_CLUSTER_SIZES } from '../model/vocabulary.js'
+import type { ExportInput, MethodSettingOverride, SdkInput } from './types.js'
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string }
-
-function ok<T>(value: T): Parsed<T> {
-  return { ok: true, value }
-}
-function fail<T>(error: string): Parsed<T> {
-  return { ok: false, error }
-}
+export type { Parsed } from '../lib/parse.js'
 
 // ---- Limits and vocabularies ----
 
@@ -30,7 +26,7 @@ export const MAX_STAGE_VARIABLES = 100
 export const MAX_THROTTLING_RATE_LIMIT = 10_000
 export const MAX_THROTTLING_BURST_LIMIT = 5_000
 export const MAX_CACHE_TTL_SECONDS = 3_600
-export const DEFAULT_DELETE_STAGE_PATTERN = '^pr-[0-9]+$'
+export { DEFAULT_DELETE_STAGE_PATTERN } from '../model/stage-pattern.js'
 /** Single-level base path characters (v1 CreateBasePathMapping); multi-level paths need apigatewayv2. */
 export const MAX_BASE_PATH_LENGTH = 300
 export const MAX_RETRIES = 20
@@ -287,29 +283,7 @@ export function parseOutputFile(raw: string): Parsed<string> {
   return ok(raw)
 }
 
-// ---- Stage pattern ----
-
-/** Compile a `delete-stage-pattern`; the result matches a whole stage name. */
-export function compileStagePattern(source: string): Parsed<RegExp> {
-  if (source === '') return fail('must be a regular expression, e.g. ^pr-[0-9]+$')
-  if (/^\/.*\/[a-z]*$/.test(source) && source.length > 1) {
-    return fail('must be the pattern without /…/ delimiters or flags, e.g. ^pr-[0-9]+$')
-  }
-  try {
-    new RegExp(source)
-    return ok(new RegExp(`^(?:${source})$`))
-  } catch (err) {
-    const reason =
-      err instanceof Error ? err.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') : String(err)
-    return fail(`must be a valid JavaScript regular expression (${reason})`)
-  }
-}
-
-/** Whether `stage` matches the whole pattern (a pattern that does not compile matches nothing). */
-export function stageMatchesPattern(source: string, stage: string): boolean {
-  const compiled = compileStagePattern(source)
-  return compiled.ok && compiled.value.test(stage)
-}
+export { compileStagePattern, stageMatchesPattern } from '../model/stage-pattern.js'
 
 // ---- Lists ----
 

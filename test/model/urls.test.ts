@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { consoleUrl, customDomainUrl, stageArn, stageBaseUrl } from '../../src/apigateway/urls.js'
+import { consoleUrl, customDomainUrl, stageArn, stageBaseUrl } from '../../src/model/urls.js'
 
 describe('stage URLs by partition', () => {
   it.each([

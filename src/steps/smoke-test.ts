@@ -1,5 +1,5 @@
 // After the change: GET base URL + path must answer 2xx, with bounded retries while a new stage comes up.
-import type { SmokeTestResult } from './report/types.js'
+import type { SmokeTestResult } from '../report/types.js'
 
 export interface SmokeTestOptions {
   attempts: number

@@ -1,12 +1,11 @@
 // Reads the two sides of the API diff at the right moments, then compares them. A failed read only loses
 // the diff (reported as unavailable); it never fails the run.
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
-import { readDefinition } from './apigateway/definitions.js'
-import { errorMessage } from './errors.js'
-import type { DiffSources } from './report/diff-sources.js'
-import type { ApiDiffSection } from './report/types.js'
-import { apiDiffSection } from './reporting.js'
-import type { ReadState } from './types.js'
+import { readDefinition } from '../apigateway/definitions.js'
+import { errorMessage } from '../lib/errors.js'
+import type { ReadState } from '../model/state.js'
+import type { DiffSources } from '../report/diff-sources.js'
+import type { ApiDiffSection } from '../report/types.js'
 
 /** The definition after the change: `same` when nothing new was deployed, or what was read (or why not). */
 export type AfterDefinition =
@@ -73,4 +72,19 @@ export async function compareApi(
     }
   }
   return apiDiffSection(sources, before, after.kind === 'same' ? before : after.definition)
+}
+
+/** Compares the two definitions; the diff module (and its library) is loaded only here. */
+export async function apiDiffSection(
+  sources: DiffSources,
+  before: object | undefined,
+  after: object | undefined,
+): Promise<ApiDiffSection> {
+  if (sources.kind === 'unavailable') return sources
+  try {
+    const { diffApiDefinitions } = await import('../diff/api-diff.js')
+    return { kind: 'diff', baseline: sources.baseline, diff: diffApiDefinitions(before, after) }
+  } catch (err) {
+    return { kind: 'unavailable', reason: `The API definitions could not be compared: ${errorMessage(err)}` }
+  }
 }

@@ -1,0 +1,81 @@
+// The steps' view of API Gateway: one object bound to the client, and one bound to the REST API the run
+// targets, so callers stop threading (client, restApiId, stageName) through every call.
+import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
+import type { ExportInput, SdkInput } from '../inputs/types.js'
+import type { Sleep } from '../lib/sleep.js'
+import type { DefinitionSource, ReadState, StageState } from '../model/state.js'
+import type { Plan } from '../plan/types.js'
+import { type AlongsideRead, type ApplyOptions, type ApplyResult, applyPlan } from './apply.js'
+import { checkSdkParameters, writeExport, writeSdk } from './artifacts.js'
+import { type CacheWaitResult, waitForCacheCluster } from './cache-wait.js'
+import { type ClientOptions, createApiGatewayClient, resolvedRegion } from './client.js'
+import { readDefinition } from './definitions.js'
+import { listStages, type ReadRequest, readStage, readState } from './read.js'
+
+export class ApiGateway {
+  private constructor(
+    private readonly client: APIGatewayClient,
+    readonly region: string,
+  ) {}
+
+  /** Builds the client and resolves its region (fails clearly when there is none). */
+  static async connect(options: ClientOptions): Promise<ApiGateway> {
+    const client = createApiGatewayClient(options)
+    return new ApiGateway(client, await resolvedRegion(client))
+  }
+
+  readState(request: Omit<ReadRequest, 'region'>): Promise<ReadState> {
+    return readState(this.client, { ...request, region: this.region })
+  }
+
+  /** Fails before anything changes when the SDK type needs parameters the input does not give. */
+  checkSdkParameters(input: SdkInput): Promise<void> {
+    return checkSdkParameters(this.client, input)
+  }
+
+  restApi(restApiId: string): RestApiGateway {
+    return new RestApiGateway(this.client, restApiId)
+  }
+}
+
+/** Calls on one REST API. */
+export class RestApiGateway {
+  constructor(
+    private readonly client: APIGatewayClient,
+    readonly restApiId: string,
+  ) {}
+
+  readStage(stageName: string): Promise<StageState | undefined> {
+    return readStage(this.client, this.restApiId, stageName)
+  }
+
+  listStages(): Promise<StageState[]> {
+    return listStages(this.client, this.restApiId)
+  }
+
+  readDefinition(source: DefinitionSource): Promise<object | undefined> {
+    return readDefinition(this.client, this.restApiId, source)
+  }
+
+  apply<T = undefined>(
+    plan: Plan,
+    options: ApplyOptions & AlongsideRead<T> = {},
+  ): Promise<ApplyResult & { alongside?: T }> {
+    return applyPlan(this.client, plan, options)
+  }
+
+  waitForCacheCluster(
+    stageName: string,
+    options: { timeoutMs: number; sleep: Sleep; onPoll?: (status: string | undefined) => void },
+  ): Promise<CacheWaitResult> {
+    return waitForCacheCluster(this.client, this.restApiId, stageName, options)
+  }
+
+  writeExport(stageName: string, input: ExportInput): Promise<string> {
+    return writeExport(this.client, this.restApiId, stageName, input)
+  }
+
+  writeSdk(stageName: string, input: SdkInput): Promise<string> {
+    return writeSdk(this.client, this.restApiId, stageName, input)
+  }
+}

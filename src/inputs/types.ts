@@ -1,0 +1,115 @@
+// What the inputs step hands to every later step: every input, read and validated once.
+
+import type { MethodSettingValues } from '../model/state.js'
+import type { CacheClusterSize } from '../model/vocabulary.js'
+
+export const OPERATIONS = [
+  'deploy',
+  'promote',
+  'update-canary',
+  'promote-canary',
+  'rollback-canary',
+  'rollback',
+  'delete',
+] as const
+export type Operation = (typeof OPERATIONS)[number]
+
+/** Which REST API the run targets: exactly one of id or name. */
+export type RestApiSelector = { kind: 'id'; id: string } | { kind: 'name'; name: string }
+
+/** A per-method override from the `method-settings` input, e.g. `GET /pets/{id}`. */
+export interface MethodSettingOverride {
+  /** HTTP verb as written, upper-cased; `ANY` is expanded by the planner. */
+  httpMethod: string
+  /** Resource path as written, always starting with `/`. */
+  resourcePath: string
+  settings: MethodSettingValues
+}
+
+/** Stage-level settings named by inputs. Undefined means "not named: leave as it is". */
+export interface StageSettingsInput {
+  /** Stage-wide (`*\/*`) method setting values from throttling-*, caching-enabled, cache-ttl, logging-level, data-trace, metrics. */
+  defaults: MethodSettingValues
+  /** From `cache-cluster-size`: a size enables the cluster at that size, `disabled` turns it off. */
+  cacheCluster?: { enabled: true; size: CacheClusterSize } | { enabled: false }
+  tracingEnabled?: boolean
+  clientCertificateId?: string
+  accessLogDestinationArn?: string
+  accessLogFormat?: string
+}
+
+export interface CanaryInput {
+  /** 0 < percent <= 100; required for a canary deploy, optional for update-canary. */
+  percent?: number
+  /** Overrides to set on the canary (KEY=VALUE lines or YAML map). */
+  variables: Record<string, string>
+  /** Override names to remove from the canary (`remove-canary-variables`). */
+  removeVariables: string[]
+  useStageCache?: boolean
+}
+
+export interface ExportInput {
+  type: 'oas30' | 'swagger'
+  format: 'json' | 'yaml'
+  extensions: Array<'integrations' | 'apigateway' | 'authorizers' | 'postman'>
+  file: string
+}
+
+export interface SdkInput {
+  type: 'javascript' | 'java' | 'android' | 'objectivec' | 'swift' | 'ruby'
+  parameters: Record<string, string>
+  file: string
+}
+
+/** Every input, read and validated once by inputs.ts. Nothing downstream reads inputs again. */
+export interface ActionInputs {
+  api: RestApiSelector
+  /** Region from the input; undefined means the SDK's own resolution (AWS_REGION). */
+  region?: string
+  stage: string
+  operation: Operation
+  /** Deployment description; undefined means main.ts builds one from commit, ref and run. */
+  description?: string
+  /** Stage variables to set, in input order. */
+  variables: Record<string, string>
+  /** Stage variable names to remove. */
+  removeVariables: string[]
+  canary: CanaryInput
+  /** `promote`: the stage whose deployment becomes `stage`'s. */
+  promoteFrom?: string
+  /** `rollback`: explicit deployment id. */
+  rollbackTo?: string
+  settings: StageSettingsInput
+  methodSettings: MethodSettingOverride[]
+  /**
+   * `domain-name` + `base-path`; basePath is `(none)` for the empty path. `repoint`: a mapping that points at
+   * another API or stage may be moved to this stage (`repoint-base-path`).
+   */
+  domain?: { name: string; basePath: string; repoint: boolean }
+  usagePlanIds: string[]
+  export?: ExportInput
+  sdk?: SdkInput
+  /** `previous` or another stage's name. */
+  diffAgainst: { kind: 'previous' } | { kind: 'stage'; stage: string }
+  /** `auto` = comment when the run has a pull request. */
+  comment: boolean | 'auto'
+  prNumber?: number
+  environment?: string
+  smokeTestPath?: string
+  /** Base URL the smoke test calls instead of the stage's invoke URL (LocalStack, a proxy). */
+  smokeTestBaseUrl?: string
+  /** Attempts (3 s apart) before the smoke test fails: a new stage can take a few seconds to answer. */
+  smokeTestAttempts: number
+  rollbackOnFailure: boolean
+  /** Regular expression source; a stage must match it whole to be deleted. */
+  deleteStagePattern: string
+  prunePreviewsOlderThanDays?: number
+  dryRun: boolean
+  /** Show stage variable values in the comment and summary (opt-in; masked otherwise). */
+  showVariableValues: boolean
+  /** SDK max attempts per AWS call, throttling included. */
+  maxAttempts: number
+  /** `wait-for-cache-cluster`: minutes to wait for a cache cluster change to finish; 0 = do not wait. */
+  cacheWaitMinutes: number
+  githubToken: string
+}

@@ -1,0 +1,81 @@
+// A plan: the ordered AWS calls with their exact parameters, and the stage they must produce.
+
+import type { Operation } from '../inputs/types.js'
+
+export interface PatchOp {
+  op: 'add' | 'remove' | 'replace' | 'copy'
+  path: string
+  value?: string
+  from?: string
+}
+
+/** Placeholder in a planned call for the id of the deployment created earlier in the same plan. */
+export const NEW_DEPLOYMENT_ID = '<new-deployment-id>'
+
+export interface DeploymentCanaryParams {
+  percentTraffic: number
+  stageVariableOverrides?: Record<string, string>
+  useStageCache?: boolean
+}
+
+export type PlannedCall =
+  | {
+      action: 'CreateDeployment'
+      restApiId: string
+      stageName?: string
+      description?: string
+      variables?: Record<string, string>
+      canarySettings?: DeploymentCanaryParams
+    }
+  | { action: 'UpdateStage'; restApiId: string; stageName: string; patchOperations: PatchOp[] }
+  | {
+      action: 'CreateStage'
+      restApiId: string
+      stageName: string
+      deploymentId: string
+      description?: string
+      variables?: Record<string, string>
+      tags?: Record<string, string>
+    }
+  | { action: 'DeleteStage'; restApiId: string; stageName: string }
+  | { action: 'DeleteBasePathMapping'; domainName: string; basePath: string }
+  | { action: 'TagResource'; resourceArn: string; tags: Record<string, string> }
+  /** restApiId and stageName name the mapping's target (also used in error messages). */
+  | { action: 'CreateBasePathMapping'; domainName: string; basePath: string; restApiId: string; stageName: string }
+  | {
+      action: 'UpdateBasePathMapping'
+      domainName: string
+      basePath: string
+      restApiId: string
+      stageName: string
+      patchOperations: PatchOp[]
+    }
+  /** restApiId and stageName name the API stage being associated (also used in error messages). */
+  | { action: 'UpdateUsagePlan'; usagePlanId: string; restApiId: string; stageName: string; patchOperations: PatchOp[] }
+
+/** What the stage must look like after the plan ran; the executor reads it back and compares. */
+export interface ExpectedStage {
+  /** Deployment id production must point at (may be NEW_DEPLOYMENT_ID), or undefined if unchanged/unknown. */
+  deploymentId?: string
+  /** Variables that must have these values. */
+  variables: Record<string, string>
+  /** Variables that must be absent. */
+  absentVariables: string[]
+  /** `absent` when the canary must be gone; an object when it must be present. */
+  canary?: 'absent' | { deploymentId?: string; percentTraffic?: number }
+  /** The stage must not exist afterwards (delete). */
+  deleted?: boolean
+}
+
+export interface Plan {
+  operation: Operation
+  restApiId: string
+  stageName: string
+  /** AWS calls in order, exact parameters. Empty when nothing needs to change. */
+  calls: PlannedCall[]
+  expected: ExpectedStage
+  /** Human-readable lines saying what the plan does and why. */
+  notes: string[]
+}
+
+// ---- Result ----
