@@ -1,7 +1,6 @@
 // Reads the two sides of the API diff at the right moments, then compares them. A failed read only loses
 // the diff (reported as unavailable); it never fails the run.
-import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
-import { readDefinition } from '../apigateway/definitions.js'
+import type { RestApiGateway } from '../apigateway/gateway.js'
 import { errorMessage } from '../lib/errors.js'
 import type { ReadState } from '../model/state.js'
 import type { DiffSources } from '../report/diff-sources.js'
@@ -18,8 +17,7 @@ export type AfterDefinition =
  * `canaryId` is the canary this run created, else the canary the stage already had.
  */
 export async function readAfterDefinition(
-  client: APIGatewayClient,
-  restApiId: string,
+  api: RestApiGateway,
   sources: DiffSources,
   canaryId: string | undefined,
 ): Promise<AfterDefinition> {
@@ -29,10 +27,10 @@ export async function readAfterDefinition(
       if (!canaryId) return { kind: 'failed', reason: 'The stage has no canary to compare.' }
       return {
         kind: 'read',
-        definition: await readDefinition(client, restApiId, { kind: 'deployment', deploymentId: canaryId }),
+        definition: await api.readDefinition({ kind: 'deployment', deploymentId: canaryId }),
       }
     }
-    return { kind: 'read', definition: await readDefinition(client, restApiId, sources.after) }
+    return { kind: 'read', definition: await api.readDefinition(sources.after) }
   } catch (err) {
     return { kind: 'failed', reason: `The new API definition could not be read: ${errorMessage(err)}` }
   }
@@ -43,8 +41,7 @@ export async function readAfterDefinition(
  * a deployment's route summary never changes, so it is read now.
  */
 export async function compareApi(
-  client: APIGatewayClient,
-  restApiId: string,
+  api: RestApiGateway,
   sources: DiffSources,
   readBefore: ReadState['definitionBefore'],
   after: AfterDefinition,
@@ -66,7 +63,7 @@ export async function compareApi(
     before = readBefore.definition
   } else if (source) {
     try {
-      before = await readDefinition(client, restApiId, source)
+      before = await api.readDefinition(source)
     } catch (err) {
       return { kind: 'unavailable', reason: `The earlier API definition could not be read: ${errorMessage(err)}` }
     }

@@ -1,5 +1,11 @@
 // After the change: GET base URL + path must answer 2xx, with bounded retries while a new stage comes up.
+import * as core from '@actions/core'
+import type { ActionInputs } from '../inputs/types.js'
+import type { Sleep } from '../lib/sleep.js'
+import type { StageState } from '../model/state.js'
+import { createsCanary, plan } from '../plan/index.js'
 import type { SmokeTestResult } from '../report/types.js'
+import type { ReadResult } from './read.js'
 
 export interface SmokeTestOptions {
   attempts: number
@@ -45,4 +51,30 @@ export async function runSmokeTest(url: string, options: SmokeTestOptions): Prom
     if (attempt < options.attempts) await sleep(options.intervalMs ?? 3_000)
   }
   return last
+}
+
+/**
+ * GET the stage (or smoke-test-base-url) + path. When it fails and rollback-on-failure is set, the canary
+ * this run deployed is removed (production never changed).
+ */
+export async function smokeTestAndMaybeRollBack(options: {
+  inputs: ActionInputs
+  read: ReadResult
+  after: StageState | undefined
+  sleep: Sleep | undefined
+}): Promise<{ smokeTest: SmokeTestResult; after?: StageState }> {
+  const { inputs, read, after, sleep } = options
+  const url = smokeTestUrl(inputs.smokeTestBaseUrl ?? read.urls.base, inputs.smokeTestPath ?? '/')
+  const result = await runSmokeTest(url, { attempts: inputs.smokeTestAttempts, ...(sleep ? { sleep } : {}) })
+  core.info(result.ok ? `GET ${url} answered ${result.status}` : `GET ${url} failed: ${result.message ?? ''}`)
+  const canaryThisRun = createsCanary(inputs) && after?.canary
+  if (result.ok || !inputs.rollbackOnFailure || !canaryThisRun) return { smokeTest: result }
+  const rollback = plan({
+    inputs: { ...inputs, operation: 'rollback-canary' },
+    state: { ...read.state, stage: after },
+    description: '',
+  })
+  core.info('rollback-on-failure: removing the canary this run deployed')
+  const rolledBack = await read.api.apply(rollback, sleep ? { sleep } : {})
+  return { smokeTest: { ...result, rolledBack: true }, ...(rolledBack.after ? { after: rolledBack.after } : {}) }
 }

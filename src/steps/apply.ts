@@ -1,0 +1,108 @@
+// Step 4: run the plan's calls, then what follows a change (cache cluster wait, artifacts, smoke test and its
+// rollback). A failure is returned, not thrown, so the report step still publishes what happened.
+import * as core from '@actions/core'
+import type { ActionInputs } from '../inputs/types.js'
+import type { Sleep } from '../lib/sleep.js'
+import type { StageState } from '../model/state.js'
+import type { SmokeTestResult } from '../report/types.js'
+import { setOutputs } from '../runner/outputs.js'
+import { settleCacheCluster, writeArtifacts } from './after-change.js'
+import { type AfterDefinition, readAfterDefinition } from './api-definitions.js'
+import { explainApplyError } from './explain-failure.js'
+import type { PlanResult } from './plan.js'
+import type { ReadResult } from './read.js'
+import { smokeTestAndMaybeRollBack } from './smoke-test.js'
+
+export interface ApplyOutcome {
+  /** The stage as read back after the run's changes; undefined for a dry run, a failure or a deleted stage. */
+  readonly after?: StageState
+  /** The new API definition, read together with the stage read-back. */
+  readonly afterDefinition?: AfterDefinition
+  readonly smokeTest?: SmokeTestResult
+  /** Why the run failed; the report still runs. */
+  readonly failure?: unknown
+}
+
+export async function applyStep(
+  inputs: ActionInputs,
+  read: ReadResult,
+  planned: PlanResult,
+  sleep: Sleep | undefined,
+): Promise<ApplyOutcome> {
+  if (inputs.dryRun) return {}
+  const changed = await applyChange(inputs, read, planned, sleep)
+  if (changed.failure !== undefined || !inputs.smokeTestPath) return Object.freeze(changed)
+  const checked = await core.group('Smoke test', () =>
+    smokeTestAndMaybeRollBack({ inputs, read, after: changed.after, sleep }),
+  )
+  if (checked.after) setStageOutputs(checked.after)
+  setOutputs({ 'smoke-test': checked.smokeTest.ok ? 'passed' : 'failed' })
+  const { smokeTest } = checked
+  const failure = smokeTest.ok
+    ? undefined
+    : new Error(
+        `Smoke test failed: GET ${smokeTest.url} ${smokeTest.message ?? ''}.` +
+          (smokeTest.rolledBack ? ' The canary this run deployed was rolled back; production is unchanged.' : ''),
+      )
+  return Object.freeze({
+    ...changed,
+    ...(checked.after ? { after: checked.after } : {}),
+    smokeTest,
+    ...(failure ? { failure } : {}),
+  })
+}
+
+/** The plan's calls with the stage read-back, the cache cluster wait and the artifacts. */
+async function applyChange(
+  inputs: ActionInputs,
+  read: ReadResult,
+  { plan, sources }: PlanResult,
+  sleep: Sleep | undefined,
+): Promise<ApplyOutcome> {
+  const { api, state } = read
+  // What is known so far: a failure after the calls (cache wait, artifacts) still reports the stage as read back.
+  let known: ApplyOutcome = {}
+  try {
+    const applied = await core.group(`Applying ${plan.calls.length} call(s)`, () =>
+      api
+        .apply(plan, {
+          ...(sleep ? { sleep } : {}),
+          onCall: (call, i) => core.info(`${i + 1}/${plan.calls.length} ${call.action}`),
+          onThrottled: (call, waitMs, round, rounds) =>
+            core.info(
+              `${call.action} throttled by AWS's quota: waiting ${(waitMs / 1000).toFixed(1)} s (retry ${round} of ${rounds})`,
+            ),
+          // The new definition is read together with the stage read-back: one round trip for both.
+          alongside: (created) => readAfterDefinition(api, sources, created ?? state.stage?.canary?.deploymentId),
+        })
+        .catch(async (err: unknown) => {
+          throw await explainApplyError(err, {
+            plan,
+            before: state.stage,
+            api,
+            deleteStagePattern: inputs.deleteStagePattern,
+          })
+        }),
+    )
+    known = {
+      ...(applied.after ? { after: applied.after } : {}),
+      ...(applied.alongside ? { afterDefinition: applied.alongside } : {}),
+    }
+    setStageOutputs(applied.after)
+    core.info(`Stage '${inputs.stage}' is at ${read.urls.base}`)
+    const after = await settleCacheCluster({ api, inputs, after: applied.after, sleep })
+    if (after) known = { ...known, after }
+    if (inputs.operation !== 'delete') await writeArtifacts(api, plan, inputs)
+    return known
+  } catch (failure) {
+    return { ...known, failure }
+  }
+}
+
+function setStageOutputs(after: StageState | undefined): void {
+  setOutputs({
+    'deployment-id': after?.deploymentId ?? '',
+    'canary-deployment-id': after?.canary?.deploymentId ?? '',
+    'canary-percent': after?.canary ? after.canary.percentTraffic : '',
+  })
+}

@@ -1,0 +1,36 @@
+// Step 3: the pure plan of AWS calls, logged; and where each side of the API diff will come from.
+import * as core from '@actions/core'
+import type { ActionInputs } from '../inputs/types.js'
+import { formatCalls } from '../plan/format.js'
+import { plan } from '../plan/index.js'
+import type { Plan } from '../plan/types.js'
+import { type DiffSources, diffSources } from '../report/diff-sources.js'
+import { defaultDescription, type RunContext } from '../runner/context.js'
+import { setOutputs } from '../runner/outputs.js'
+import type { ReadResult } from './read.js'
+
+export interface PlanResult {
+  readonly plan: Plan
+  readonly sources: DiffSources
+}
+
+export function planStep(inputs: ActionInputs, read: ReadResult, run: RunContext): PlanResult {
+  const thePlan = plan({
+    inputs,
+    state: read.state,
+    description: inputs.description ?? defaultDescription(run),
+    now: Date.now(),
+  })
+  logPlan(thePlan, inputs.showVariableValues, inputs.dryRun)
+  // Only once the plan is accepted: a refused mapping (e.g. missing domain) must not advertise a URL.
+  setOutputs({ changed: thePlan.calls.length > 0, ...(read.urls.custom ? { 'custom-url': read.urls.custom } : {}) })
+  return Object.freeze({ plan: thePlan, sources: diffSources(inputs, read.state, thePlan) })
+}
+
+function logPlan(p: Plan, showValues: boolean, dryRun: boolean): void {
+  const heading = dryRun ? 'Plan (dry run: nothing will be changed)' : 'Plan'
+  core.info(`${heading}: ${p.operation} on stage '${p.stageName}'`)
+  for (const note of p.notes) core.info(`  ${note}`)
+  for (const line of formatCalls(p, showValues)) core.info(`  ${line}`)
+  if (!p.calls.length) core.info('  No AWS calls needed: the stage already matches the inputs.')
+}

@@ -1,0 +1,88 @@
+// Step 2: read the current state, in parallel, before anything changes. A failure here changed nothing.
+import * as core from '@actions/core'
+import { ApiGateway, type RestApiGateway } from '../apigateway/gateway.js'
+import type { ActionInputs } from '../inputs/types.js'
+import { errorMessage } from '../lib/errors.js'
+import { ACTION_USER_AGENT } from '../lib/version.js'
+import { compileStagePattern } from '../model/stage-pattern.js'
+import type { ReadState } from '../model/state.js'
+import { consoleUrl, customDomainUrl, stageBaseUrl } from '../model/urls.js'
+import { stageToPrefetch } from '../report/diff-sources.js'
+import { setOutputs } from '../runner/outputs.js'
+
+/** Where the stage is reached: its invoke URL, the custom domain's (when mapped) and the console page. */
+export interface StageUrls {
+  readonly base: string
+  readonly custom?: string
+  readonly console: string
+}
+
+export interface ReadResult {
+  readonly api: RestApiGateway
+  readonly state: ReadState
+  readonly urls: StageUrls
+}
+
+export async function readStep(inputs: ActionInputs): Promise<ReadResult> {
+  const gateway = await ApiGateway.connect({
+    ...(inputs.region ? { region: inputs.region } : {}),
+    maxAttempts: inputs.maxAttempts,
+    userAgent: ACTION_USER_AGENT,
+  })
+  const state = await core.group('Reading the current state', () =>
+    readAll(gateway, inputs).catch((err: unknown) => {
+      throw new Error(`${errorMessage(err)}\nNothing was changed: the run failed while reading the current state.`)
+    }),
+  )
+  const restApiId = state.api.id
+  const custom = inputs.domain ? customDomainUrl(inputs.domain.name, inputs.domain.basePath) : undefined
+  const urls: StageUrls = {
+    base: stageBaseUrl(restApiId, gateway.region, inputs.stage),
+    ...(custom ? { custom } : {}),
+    console: consoleUrl(restApiId, gateway.region, inputs.stage),
+  }
+  setOutputs({
+    'rest-api-id': restApiId,
+    'base-url': urls.base,
+    'console-url': urls.console,
+    'previous-deployment-id': state.stage?.deploymentId ?? '',
+  })
+  return Object.freeze({ api: gateway.restApi(restApiId), state, urls })
+}
+
+/** The state (with the definition the diff compares with) in one parallel round trip. */
+async function readAll(gateway: ApiGateway, inputs: ActionInputs): Promise<ReadState> {
+  const [state] = await Promise.all([
+    gateway.readState({
+      api: inputs.api,
+      stage: inputs.stage,
+      promoteFrom: inputs.promoteFrom,
+      methodSettings: inputs.methodSettings,
+      domain: inputs.domain,
+      usagePlanIds: inputs.usagePlanIds,
+      cleanup: cleanupRequest(inputs),
+      definitionOf: stageToPrefetch(inputs),
+    }),
+    // A missing required SDK parameter must stop the run before anything changes.
+    inputs.sdk ? gateway.checkSdkParameters(inputs.sdk) : undefined,
+  ])
+  core.info(`REST API: ${state.api.name} (${state.api.id}) in ${gateway.region}`)
+  const s = state.stage
+  core.info(
+    s
+      ? `Stage '${inputs.stage}' runs deployment ${s.deploymentId}${s.canary ? ` with a canary on ${s.canary.deploymentId} at ${s.canary.percentTraffic}%` : ''}`
+      : `Stage '${inputs.stage}' does not exist yet`,
+  )
+  return state
+}
+
+/** What `delete` and pruning must read: the stages they may remove and the mappings pointing at them. */
+function cleanupRequest(inputs: ActionInputs): { deleteStage: boolean; prunePattern?: RegExp } | undefined {
+  const deleteStage = inputs.operation === 'delete'
+  const prune = inputs.prunePreviewsOlderThanDays !== undefined
+  if (!deleteStage && !prune) return undefined
+  const pattern = compileStagePattern(inputs.deleteStagePattern)
+  // The inputs step validated the pattern; this only narrows the type.
+  if (!pattern.ok) throw new Error(`delete-stage-pattern ${pattern.error}`)
+  return { deleteStage, ...(prune ? { prunePattern: pattern.value } : {}) }
+}

@@ -1,0 +1,90 @@
+// Step 5: the report. It begins before the change (a GitHub deployment in progress) and ends after it: the API
+// and stage diff rendered once, then outputs, job summary, sticky comment and the deployment's final state.
+import { readFileSync } from 'node:fs'
+import * as core from '@actions/core'
+import { resolvePullRequestNumber } from '../github/pull-request.js'
+import type { ActionInputs } from '../inputs/types.js'
+import { errorMessage } from '../lib/errors.js'
+import { buildReportInput } from '../report/build.js'
+import { type RunContext, readEventPayload } from '../runner/context.js'
+import { compareApi, readAfterDefinition } from './api-definitions.js'
+import type { ApplyOutcome } from './apply.js'
+import {
+  deactivateGitHubEnvironment,
+  finishGitHubDeployment,
+  type LazyGitHub,
+  lazyGitHub,
+  startGitHubDeployment,
+} from './github-deployments.js'
+import type { PlanResult } from './plan.js'
+import { publishReport } from './publish-report.js'
+import type { ReadResult } from './read.js'
+
+export interface ReportStart {
+  readonly github: LazyGitHub
+  /** The GitHub deployment recorded as in progress, when `environment` asks for one. */
+  readonly deploymentId?: number
+}
+
+export async function beginReport(inputs: ActionInputs, run: RunContext, read: ReadResult): Promise<ReportStart> {
+  const github = lazyGitHub(inputs, run)
+  const deploymentId = await startGitHubDeployment({ github, inputs, run, baseUrl: read.urls.base })
+  return Object.freeze({ github, ...(deploymentId !== undefined ? { deploymentId } : {}) })
+}
+
+export interface ReportFacts {
+  inputs: ActionInputs
+  run: RunContext
+  read: ReadResult
+  planned: PlanResult
+  applied: ApplyOutcome
+  started: ReportStart
+}
+
+export function reportStep(facts: ReportFacts): Promise<void> {
+  return core.group('Reporting', async () => {
+    const { inputs, run, read, planned, applied, started } = facts
+    const { api, state, urls } = read
+    const failed = applied.failure !== undefined
+    const apiDiff = failed
+      ? ({ kind: 'unavailable', reason: 'The change failed; see the error.' } as const)
+      : await compareApi(
+          api,
+          planned.sources,
+          state.definitionBefore,
+          applied.afterDefinition ??
+            (await readAfterDefinition(api, planned.sources, state.stage?.canary?.deploymentId)),
+        )
+    const report = buildReportInput({
+      inputs,
+      state,
+      plan: planned.plan,
+      baseUrl: urls.base,
+      consoleUrl: urls.console,
+      ...(urls.custom ? { customUrl: urls.custom } : {}),
+      ...(applied.after ? { after: applied.after } : {}),
+      apiDiff,
+      ...(run.runUrl ? { runUrl: run.runUrl } : {}),
+      ...(run.sha ? { commitSha: run.sha } : {}),
+      ...(failed ? { error: errorMessage(applied.failure) } : {}),
+    })
+    const payload = readEventPayload(run.eventPath, (p) => readFileSync(p, 'utf8'))
+    await publishReport(report, {
+      inputs,
+      pullRequest: resolvePullRequestNumber({ eventName: run.eventName ?? '', payload }, inputs.prNumber),
+      github: started.github,
+    })
+    if (started.deploymentId !== undefined) {
+      await finishGitHubDeployment({
+        github: started.github,
+        deploymentId: started.deploymentId,
+        succeeded: !failed,
+        run,
+        baseUrl: urls.base,
+      })
+    }
+    if (inputs.operation === 'delete' && inputs.environment && !inputs.dryRun && !failed) {
+      await deactivateGitHubEnvironment(started.github, inputs.environment, run)
+    }
+  })
+}
