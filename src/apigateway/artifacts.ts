@@ -9,11 +9,12 @@ import {
   type SdkType,
 } from '@aws-sdk/client-api-gateway'
 import type { ExportInput, SdkInput } from '../inputs/types.js'
-import { AwsCallError, isNotFound } from './aws-error.js'
+import { awsCall } from './aws-call.js'
+import type { RestApiTarget } from './client.js'
 
 /** Relative paths are relative to the workspace (GITHUB_WORKSPACE), else to the current directory. */
-export function artifactPath(file: string, env: NodeJS.ProcessEnv = process.env): string {
-  return isAbsolute(file) ? file : resolve(env.GITHUB_WORKSPACE || process.cwd(), file)
+function artifactPath(file: string): string {
+  return isAbsolute(file) ? file : resolve(process.env.GITHUB_WORKSPACE || process.cwd(), file)
 }
 
 async function writeBody(file: string, body: Uint8Array | undefined, what: string): Promise<string> {
@@ -26,14 +27,12 @@ async function writeBody(file: string, body: Uint8Array | undefined, what: strin
 
 /** GetExport of the stage's deployed API (oas30|swagger, json|yaml, extensions) → the file written. */
 export async function writeExport(
-  client: APIGatewayClient,
-  restApiId: string,
+  { client, restApiId }: RestApiTarget,
   stageName: string,
   input: ExportInput,
 ): Promise<string> {
-  let body: Uint8Array | undefined
-  try {
-    const out = await client.send(
+  const out = await awsCall({ operation: 'GetExport', restApiId, stageName }, () =>
+    client.send(
       new GetExportCommand({
         restApiId,
         stageName,
@@ -41,12 +40,9 @@ export async function writeExport(
         accepts: input.format === 'yaml' ? 'application/yaml' : 'application/json',
         ...(input.extensions.length ? { parameters: { extensions: input.extensions.join(',') } } : {}),
       }),
-    )
-    body = out.body
-  } catch (err) {
-    throw new AwsCallError({ operation: 'GetExport', restApiId, stageName }, err)
-  }
-  return writeBody(input.file, body, `GetExport (${input.type}, ${input.format})`)
+    ),
+  )
+  return writeBody(input.file, out.body, `GetExport (${input.type}, ${input.format})`)
 }
 
 /** The configuration properties an SDK type marks required that `given` does not name. */
@@ -64,14 +60,12 @@ export function missingSdkParameters(
  * reads so that a bad parameter stops the run before anything is changed.
  */
 export async function checkSdkParameters(client: APIGatewayClient, input: SdkInput): Promise<void> {
-  let sdkType: SdkType
-  try {
-    sdkType = await client.send(new GetSdkTypeCommand({ id: input.type }))
-  } catch (err) {
-    if (isNotFound(err))
-      throw new Error(`Input 'sdk-type': API Gateway has no SDK type '${input.type}' in this region.`)
-    throw new AwsCallError({ operation: `GetSdkType '${input.type}'` }, err)
-  }
+  const sdkType = await awsCall(
+    { operation: `GetSdkType '${input.type}'` },
+    () => client.send(new GetSdkTypeCommand({ id: input.type })),
+    { allowNotFound: true },
+  )
+  if (!sdkType) throw new Error(`Input 'sdk-type': API Gateway has no SDK type '${input.type}' in this region.`)
   const missing = missingSdkParameters(sdkType, input.parameters)
   if (missing.length) {
     const props = sdkType.configurationProperties ?? []
@@ -90,24 +84,19 @@ export async function checkSdkParameters(client: APIGatewayClient, input: SdkInp
 
 /** GetSdk of the stage's deployed API → the zip written. */
 export async function writeSdk(
-  client: APIGatewayClient,
-  restApiId: string,
+  { client, restApiId }: RestApiTarget,
   stageName: string,
   input: SdkInput,
 ): Promise<string> {
-  let body: Uint8Array | undefined
-  try {
-    const out = await client.send(
+  const out = await awsCall({ operation: 'GetSdk', restApiId, stageName }, () =>
+    client.send(
       new GetSdkCommand({
         restApiId,
         stageName,
         sdkType: input.type,
         ...(Object.keys(input.parameters).length ? { parameters: { ...input.parameters } } : {}),
       }),
-    )
-    body = out.body
-  } catch (err) {
-    throw new AwsCallError({ operation: 'GetSdk', restApiId, stageName }, err)
-  }
-  return writeBody(input.file, body, `GetSdk (${input.type})`)
+    ),
+  )
+  return writeBody(input.file, out.body, `GetSdk (${input.type})`)
 }

@@ -1,8 +1,6 @@
 // wait-for-cache-cluster: poll the stage until its cache cluster has finished changing, within a bound.
-import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
 import type { Sleep } from '../lib/sleep.js'
 import type { StageState } from '../model/state.js'
-import { readStage } from './read.js'
 
 export interface CacheWaitResult {
   /** The stage as last read. */
@@ -12,25 +10,33 @@ export interface CacheWaitResult {
   waitedMs: number
 }
 
+export interface CacheWaitOptions {
+  timeoutMs: number
+  sleep: Sleep
+  now?: () => number
+  onPoll?: (status: string | undefined) => void
+}
+
 export function cacheClusterChanging(stage: StageState | undefined): boolean {
   return stage?.cacheClusterStatus?.endsWith('_IN_PROGRESS') ?? false
 }
 
-/** Polls GetStage with growing pauses (1 s, 2 s, 4 s … at most 15 s) until the cluster settles or the bound. */
+/**
+ * Reads the stage (`readStage`, a GetStage) with growing pauses (1 s, 2 s, 4 s … at most 15 s) until the cluster
+ * settles or the bound.
+ */
 export async function waitForCacheCluster(
-  client: APIGatewayClient,
-  restApiId: string,
-  stageName: string,
-  options: { timeoutMs: number; sleep: Sleep; now?: () => number; onPoll?: (status: string | undefined) => void },
+  readStage: () => Promise<StageState | undefined>,
+  options: CacheWaitOptions,
 ): Promise<CacheWaitResult> {
   const now = options.now ?? Date.now
   const started = now()
-  let stage = await readStage(client, restApiId, stageName)
+  let stage = await readStage()
   for (let round = 0; cacheClusterChanging(stage); round++) {
     const left = started + options.timeoutMs - now()
     if (left <= 0) return { stage, settled: false, waitedMs: now() - started }
     await options.sleep(Math.min(15_000, 1_000 * 2 ** round, left))
-    stage = await readStage(client, restApiId, stageName)
+    stage = await readStage()
     options.onPoll?.(stage?.cacheClusterStatus)
   }
   return { stage, settled: true, waitedMs: now() - started }

@@ -1,5 +1,5 @@
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway'
-import { isConflict } from './aws-error.js'
+import { isConflict } from './aws-call.js'
 
 export interface ClientOptions {
   /** Region from the input; undefined lets the SDK resolve AWS_REGION / AWS_DEFAULT_REGION / profile. */
@@ -29,34 +29,36 @@ export function createApiGatewayClient(options: ClientOptions): APIGatewayClient
 /**
  * A read answered 409 ConflictException ("concurrent modification … Please try again later", which GetStage and
  * GetStages list) is marked retryable, so the SDK's standard retry repeats it within max-retries like a 5xx. Writes
- * are not marked: the apply step retries their conflicts itself (apply.ts), where it knows what the call does.
+ * are not marked: the executor retries their conflicts itself (write-policy.ts), where it knows what the call does.
  */
-export function retryConflictedReads(client: APIGatewayClient): void {
+function retryConflictedReads(client: APIGatewayClient): void {
   client.middlewareStack.add(
-    (next) => async (args) => {
-      try {
-        return await next(args)
-      } catch (err) {
+    (next) => (args) =>
+      next(args).catch((err: unknown) => {
         const method = (args.request as { method?: string } | undefined)?.method
         if (method === 'GET' && isConflict(err)) {
           const e = err as { $retryable?: object }
           e.$retryable ??= {}
         }
         throw err
-      }
-    },
+      }),
     // Inside the retry middleware (finalizeRequest, high priority), so it sees the error first.
     { step: 'finalizeRequest', priority: 'low', name: 'retryConflictedReads' },
   )
 }
 
 /** The region the client ended up with; fails clearly when neither the input nor the environment set one. */
-export async function resolvedRegion(client: APIGatewayClient): Promise<string> {
-  try {
-    return await client.config.region()
-  } catch {
+export function resolvedRegion(client: APIGatewayClient): Promise<string> {
+  return client.config.region().catch((cause: unknown) => {
     throw new Error(
       "No AWS region: set the 'region' input, or run aws-actions/configure-aws-credentials (it sets AWS_REGION) before this step.",
+      { cause },
     )
-  }
+  })
+}
+
+/** The client and the REST API that the per-API reads and writes target. */
+export interface RestApiTarget {
+  readonly client: APIGatewayClient
+  readonly restApiId: string
 }

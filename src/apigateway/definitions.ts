@@ -1,48 +1,38 @@
 // API definitions for the diff: what a stage serves (GetExport) or what a deployment holds (apiSummary).
-import { type APIGatewayClient, GetDeploymentCommand, GetExportCommand } from '@aws-sdk/client-api-gateway'
+import { GetDeploymentCommand, GetExportCommand } from '@aws-sdk/client-api-gateway'
 import type { DefinitionSource } from '../model/state.js'
-import { AwsCallError, isNotFound } from './aws-error.js'
+import { awsCall } from './aws-call.js'
+import type { RestApiTarget } from './client.js'
 
 /** oas30 JSON with integrations and authorizers, so a Lambda ARN or authorizer change shows as a change. */
-async function stageExport(
-  client: APIGatewayClient,
-  restApiId: string,
-  stageName: string,
-): Promise<object | undefined> {
-  try {
-    const out = await client.send(
-      new GetExportCommand({
-        restApiId,
-        stageName,
-        exportType: 'oas30',
-        accepts: 'application/json',
-        parameters: { extensions: 'integrations,authorizers' },
-      }),
-    )
-    return out.body ? (JSON.parse(new TextDecoder().decode(out.body)) as object) : undefined
-  } catch (err) {
-    if (isNotFound(err)) return undefined
-    throw new AwsCallError({ operation: 'GetExport', restApiId, stageName }, err)
-  }
+async function stageExport({ client, restApiId }: RestApiTarget, stageName: string): Promise<object | undefined> {
+  return awsCall(
+    { operation: 'GetExport', restApiId, stageName },
+    async () => {
+      const out = await client.send(
+        new GetExportCommand({
+          restApiId,
+          stageName,
+          exportType: 'oas30',
+          accepts: 'application/json',
+          parameters: { extensions: 'integrations,authorizers' },
+        }),
+      )
+      return out.body ? (JSON.parse(new TextDecoder().decode(out.body)) as object) : undefined
+    },
+    { allowNotFound: true },
+  )
 }
 
 /** The deployment with its route summary: enough to compare a canary with production. */
-async function deploymentSummary(client: APIGatewayClient, restApiId: string, deploymentId: string): Promise<object> {
-  try {
-    const out = await client.send(new GetDeploymentCommand({ restApiId, deploymentId, embed: ['apisummary'] }))
-    return { id: out.id, apiSummary: out.apiSummary ?? {} }
-  } catch (err) {
-    throw new AwsCallError({ operation: `GetDeployment ${deploymentId}`, restApiId }, err)
-  }
+async function deploymentSummary({ client, restApiId }: RestApiTarget, deploymentId: string): Promise<object> {
+  const out = await awsCall({ operation: `GetDeployment ${deploymentId}`, restApiId }, () =>
+    client.send(new GetDeploymentCommand({ restApiId, deploymentId, embed: ['apisummary'] })),
+  )
+  return { id: out.id, apiSummary: out.apiSummary ?? {} }
 }
 
 /** Reads one side of the diff; undefined when the stage does not exist. */
-export function readDefinition(
-  client: APIGatewayClient,
-  restApiId: string,
-  source: DefinitionSource,
-): Promise<object | undefined> {
-  return source.kind === 'stage'
-    ? stageExport(client, restApiId, source.stageName)
-    : deploymentSummary(client, restApiId, source.deploymentId)
+export function readDefinition(api: RestApiTarget, source: DefinitionSource): Promise<object | undefined> {
+  return source.kind === 'stage' ? stageExport(api, source.stageName) : deploymentSummary(api, source.deploymentId)
 }

@@ -7,16 +7,17 @@ import {
   paginateGetDomainNames,
 } from '@aws-sdk/client-api-gateway'
 import type { BasePathMappingState, ReadState } from '../model/state.js'
-import { AwsCallError, isNotFound } from './aws-error.js'
+import { allItems, awsCall } from './aws-call.js'
+import type { RestApiTarget } from './client.js'
 
 /** The empty base path: AWS writes it `(none)`. */
-export const NO_BASE_PATH = '(none)'
+const NO_BASE_PATH = '(none)'
 
 function normalisedBasePath(basePath: string | undefined): string {
   return basePath === undefined || basePath === '' ? NO_BASE_PATH : basePath
 }
 
-export function toBasePathMappingState(domainName: string, m: BasePathMapping): BasePathMappingState {
+function toBasePathMappingState(domainName: string, m: BasePathMapping): BasePathMappingState {
   return {
     domainName,
     basePath: normalisedBasePath(m.basePath),
@@ -25,38 +26,31 @@ export function toBasePathMappingState(domainName: string, m: BasePathMapping): 
   }
 }
 
+/** Every base path mapping of the domain. */
+function readMappings(client: APIGatewayClient, domainName: string): Promise<BasePathMapping[]> {
+  return awsCall({ operation: `GetBasePathMappings '${domainName}'` }, () =>
+    allItems(paginateGetBasePathMappings({ client, pageSize: 500 }, { domainName })),
+  )
+}
+
 /** `{exists: false}` when the domain is not in this account and region; otherwise the mapping for `basePath`, if any. */
 export async function readDomain(
   client: APIGatewayClient,
   domain: { name: string; basePath: string },
 ): Promise<NonNullable<ReadState['domain']>> {
   const domainName = domain.name
-  const exists = client.send(new GetDomainNameCommand({ domainName })).then(
-    () => true,
-    (err: unknown) => {
-      if (isNotFound(err)) return false
-      throw new AwsCallError({ operation: `GetDomainName '${domainName}'` }, err)
-    },
+  const found = awsCall(
+    { operation: `GetDomainName '${domainName}'` },
+    () => client.send(new GetDomainNameCommand({ domainName })),
+    { allowNotFound: true },
   )
-  const mappings = (async () => {
-    const all: BasePathMapping[] = []
-    for await (const page of paginateGetBasePathMappings({ client, pageSize: 500 }, { domainName })) {
-      all.push(...(page.items ?? []))
-    }
-    return all
-  })()
+  const mappings = readMappings(client, domainName)
   // Both start together; a missing domain makes the mappings read fail too, which is then irrelevant.
   mappings.catch(() => undefined)
-  if (!(await exists)) return { exists: false }
-  let all: BasePathMapping[]
-  try {
-    all = await mappings
-  } catch (err) {
-    throw new AwsCallError({ operation: `GetBasePathMappings '${domainName}'` }, err)
-  }
+  if (!(await found)) return { exists: false }
   const wanted = normalisedBasePath(domain.basePath)
-  const found = all.find((m) => normalisedBasePath(m.basePath) === wanted)
-  return found ? { exists: true, mapping: toBasePathMappingState(domainName, found) } : { exists: true }
+  const mapping = (await mappings).find((m) => normalisedBasePath(m.basePath) === wanted)
+  return mapping ? { exists: true, mapping: toBasePathMappingState(domainName, mapping) } : { exists: true }
 }
 
 /**
@@ -64,35 +58,23 @@ export async function readDomain(
  * of this API. Used before deleting stages, so no mapping is left pointing at nothing.
  */
 export async function readMappingsTo(
-  client: APIGatewayClient,
-  restApiId: string,
+  { client, restApiId }: RestApiTarget,
   stageNames: string[],
 ): Promise<BasePathMappingState[]> {
   if (!stageNames.length) return []
   const wanted = new Set(stageNames)
-  const domains: string[] = []
-  try {
-    for await (const page of paginateGetDomainNames({ client, pageSize: 500 }, {})) {
-      domains.push(...(page.items ?? []).map((d) => d.domainName ?? '').filter(Boolean))
-    }
-  } catch (err) {
-    throw new AwsCallError({ operation: 'GetDomainNames' }, err)
-  }
+  const domains = await awsCall({ operation: 'GetDomainNames' }, () =>
+    allItems(paginateGetDomainNames({ client, pageSize: 500 }, {})),
+  )
   const perDomain = await Promise.all(
-    domains.map(async (domainName) => {
-      const found: BasePathMappingState[] = []
-      try {
-        for await (const page of paginateGetBasePathMappings({ client, pageSize: 500 }, { domainName })) {
-          for (const m of page.items ?? []) {
-            if (m.restApiId === restApiId && m.stage && wanted.has(m.stage))
-              found.push(toBasePathMappingState(domainName, m))
-          }
-        }
-      } catch (err) {
-        throw new AwsCallError({ operation: `GetBasePathMappings '${domainName}'` }, err)
-      }
-      return found
-    }),
+    domains
+      .map((d) => d.domainName ?? '')
+      .filter(Boolean)
+      .map(async (domainName) =>
+        (await readMappings(client, domainName))
+          .filter((m) => m.restApiId === restApiId && m.stage && wanted.has(m.stage))
+          .map((m) => toBasePathMappingState(domainName, m)),
+      ),
   )
   return perDomain.flat()
 }

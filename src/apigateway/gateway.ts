@@ -2,15 +2,15 @@
 // targets, so callers stop threading (client, restApiId, stageName) through every call.
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
 import type { ExportInput, SdkInput } from '../inputs/types.js'
-import type { Sleep } from '../lib/sleep.js'
 import type { DefinitionSource, ReadState, StageState } from '../model/state.js'
 import type { Plan } from '../plan/types.js'
 import { type AlongsideRead, type ApplyOptions, type ApplyResult, applyPlan } from './apply.js'
 import { checkSdkParameters, writeExport, writeSdk } from './artifacts.js'
-import { type CacheWaitResult, waitForCacheCluster } from './cache-wait.js'
-import { type ClientOptions, createApiGatewayClient, resolvedRegion } from './client.js'
+import { type CacheWaitOptions, type CacheWaitResult, waitForCacheCluster } from './cache-wait.js'
+import { type ClientOptions, createApiGatewayClient, type RestApiTarget, resolvedRegion } from './client.js'
 import { readDefinition } from './definitions.js'
-import { listStages, type ReadRequest, readStage, readState } from './read.js'
+import { type ReadRequest, readState } from './read.js'
+import { listStages, readStage } from './stages.js'
 
 export class ApiGateway {
   private constructor(
@@ -40,42 +40,44 @@ export class ApiGateway {
 
 /** Calls on one REST API. */
 export class RestApiGateway {
-  constructor(
-    private readonly client: APIGatewayClient,
-    readonly restApiId: string,
-  ) {}
+  private readonly target: RestApiTarget
+
+  constructor(client: APIGatewayClient, restApiId: string) {
+    this.target = { client, restApiId }
+  }
+
+  get restApiId(): string {
+    return this.target.restApiId
+  }
 
   readStage(stageName: string): Promise<StageState | undefined> {
-    return readStage(this.client, this.restApiId, stageName)
+    return readStage(this.target, stageName)
   }
 
   listStages(): Promise<StageState[]> {
-    return listStages(this.client, this.restApiId)
+    return listStages(this.target)
   }
 
   readDefinition(source: DefinitionSource): Promise<object | undefined> {
-    return readDefinition(this.client, this.restApiId, source)
+    return readDefinition(this.target, source)
   }
 
   apply<T = undefined>(
     plan: Plan,
     options: ApplyOptions & AlongsideRead<T> = {},
   ): Promise<ApplyResult & { alongside?: T }> {
-    return applyPlan(this.client, plan, options)
+    return applyPlan(this.target.client, plan, options)
   }
 
-  waitForCacheCluster(
-    stageName: string,
-    options: { timeoutMs: number; sleep: Sleep; onPoll?: (status: string | undefined) => void },
-  ): Promise<CacheWaitResult> {
-    return waitForCacheCluster(this.client, this.restApiId, stageName, options)
+  waitForCacheCluster(stageName: string, options: CacheWaitOptions): Promise<CacheWaitResult> {
+    return waitForCacheCluster(() => this.readStage(stageName), options)
   }
 
   writeExport(stageName: string, input: ExportInput): Promise<string> {
-    return writeExport(this.client, this.restApiId, stageName, input)
+    return writeExport(this.target, stageName, input)
   }
 
   writeSdk(stageName: string, input: SdkInput): Promise<string> {
-    return writeSdk(this.client, this.restApiId, stageName, input)
+    return writeSdk(this.target, stageName, input)
   }
 }

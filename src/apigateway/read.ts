@@ -1,41 +1,35 @@
 // The read step: current state from AWS, converted to domain types. Reads only.
-import {
-  type APIGatewayClient,
-  GetRestApiCommand,
-  GetStageCommand,
-  GetStagesCommand,
-  paginateGetRestApis,
-  type RestApi,
-} from '@aws-sdk/client-api-gateway'
+import { type APIGatewayClient, GetRestApiCommand, paginateGetRestApis } from '@aws-sdk/client-api-gateway'
 import type { MethodSettingOverride, RestApiSelector } from '../inputs/types.js'
+import { errorMessage } from '../lib/errors.js'
 import type { ApiResource, ReadState, RestApiInfo, StageState } from '../model/state.js'
-import { AwsCallError, isNotFound } from './aws-error.js'
+import { allItems, awsCall } from './aws-call.js'
+import type { RestApiTarget } from './client.js'
 import { readDefinition } from './definitions.js'
 import { readDomain, readMappingsTo } from './domain.js'
 import { readResources } from './resources.js'
-import { toRestApiInfo, toStageState } from './stage-state.js'
+import { toRestApiInfo } from './stage-state.js'
+import { listStages, readStage } from './stages.js'
 import { readUsagePlans } from './usage-plans.js'
 
 /** Finds the REST API by id, or by an exact name that must match exactly one API. */
-export async function resolveRestApi(client: APIGatewayClient, selector: RestApiSelector): Promise<RestApiInfo> {
+async function resolveRestApi(client: APIGatewayClient, selector: RestApiSelector): Promise<RestApiInfo> {
   if (selector.kind === 'id') {
-    try {
-      return toRestApiInfo(await client.send(new GetRestApiCommand({ restApiId: selector.id })))
-    } catch (err) {
-      if (isNotFound(err)) {
-        throw new Error(
-          `REST API '${selector.id}' (input 'rest-api-id') was not found in this account and region. Check the id and the 'region' input.`,
-        )
-      }
-      throw new AwsCallError({ operation: 'GetRestApi', restApiId: selector.id }, err)
+    const api = await awsCall(
+      { operation: 'GetRestApi', restApiId: selector.id },
+      () => client.send(new GetRestApiCommand({ restApiId: selector.id })),
+      { allowNotFound: true },
+    )
+    if (!api) {
+      throw new Error(
+        `REST API '${selector.id}' (input 'rest-api-id') was not found in this account and region. Check the id and the 'region' input.`,
+      )
     }
+    return toRestApiInfo(api)
   }
-  const all: RestApi[] = []
-  try {
-    for await (const page of paginateGetRestApis({ client, pageSize: 500 }, {})) all.push(...(page.items ?? []))
-  } catch (err) {
-    throw new AwsCallError({ operation: 'GetRestApis' }, err)
-  }
+  const all = await awsCall({ operation: 'GetRestApis' }, () =>
+    allItems(paginateGetRestApis({ client, pageSize: 500 }, {})),
+  )
   const matches = all.filter((api) => api.name === selector.name)
   if (matches.length === 1 && matches[0]) return toRestApiInfo(matches[0])
   if (matches.length > 1) {
@@ -54,30 +48,6 @@ export async function resolveRestApi(client: APIGatewayClient, selector: RestApi
         ? `APIs in this region: ${names.join(', ')}${all.length > 20 ? ', …' : ''}.`
         : 'This region has no REST APIs.'),
   )
-}
-
-/** Every stage of the API (GetStages is not paginated: at most the per-API stage quota). */
-export async function listStages(client: APIGatewayClient, restApiId: string): Promise<StageState[]> {
-  try {
-    const out = await client.send(new GetStagesCommand({ restApiId }))
-    return (out.item ?? []).map(toStageState)
-  } catch (err) {
-    throw new AwsCallError({ operation: 'GetStages', restApiId }, err)
-  }
-}
-
-/** The stage, or undefined when it does not exist. */
-export async function readStage(
-  client: APIGatewayClient,
-  restApiId: string,
-  stageName: string,
-): Promise<StageState | undefined> {
-  try {
-    return toStageState(await client.send(new GetStageCommand({ restApiId, stageName })))
-  } catch (err) {
-    if (isNotFound(err)) return undefined
-    throw new AwsCallError({ operation: 'GetStage', restApiId, stageName }, err)
-  }
 }
 
 /** What readState reads; the optional fields add reads only when the inputs need them. */
@@ -114,13 +84,15 @@ function started<T>(read: () => Promise<T>): Promise<T> {
  * two when it is looked up by name (domain and usage plans still start at once).
  */
 export async function readState(client: APIGatewayClient, request: ReadRequest): Promise<ReadState> {
-  const apiReads = (restApiId: string) =>
-    Promise.all([
-      readStage(client, restApiId, request.stage),
-      request.promoteFrom ? readStage(client, restApiId, request.promoteFrom) : Promise.resolve(undefined),
-      request.methodSettings?.length ? readResources(client, restApiId) : Promise.resolve(undefined),
-      request.definitionOf ? definitionBefore(client, restApiId, request.definitionOf) : Promise.resolve(undefined),
+  const apiReads = (restApiId: string) => {
+    const target = { client, restApiId }
+    return Promise.all([
+      readStage(target, request.stage),
+      request.promoteFrom ? readStage(target, request.promoteFrom) : Promise.resolve(undefined),
+      request.methodSettings?.length ? readResources(target) : Promise.resolve(undefined),
+      request.definitionOf ? definitionBefore(target, request.definitionOf) : Promise.resolve(undefined),
     ])
+  }
   const domain = started(() => (request.domain ? readDomain(client, request.domain) : Promise.resolve(undefined)))
   const usagePlans = started(() =>
     request.usagePlanIds?.length ? readUsagePlans(client, request.usagePlanIds) : Promise.resolve(undefined),
@@ -141,7 +113,9 @@ export async function readState(client: APIGatewayClient, request: ReadRequest):
     ;[stage, sourceStage, resources, definition] = await apiReads(api.id)
   }
   const state: ReadState = { api, region: request.region }
-  if (request.cleanup) Object.assign(state, await readCleanup(client, api.id, request.stage, request.cleanup))
+  if (request.cleanup) {
+    Object.assign(state, await readCleanup({ client, restApiId: api.id }, request.stage, request.cleanup))
+  }
   if (stage) state.stage = stage
   if (sourceStage) state.sourceStage = sourceStage
   if (resources) state.resources = resources
@@ -155,30 +129,23 @@ export async function readState(client: APIGatewayClient, request: ReadRequest):
 
 /** Preview stages that may be pruned, and the mappings pointing at anything this run may delete. */
 async function readCleanup(
-  client: APIGatewayClient,
-  restApiId: string,
+  api: RestApiTarget,
   stage: string,
   cleanup: NonNullable<ReadRequest['cleanup']>,
 ): Promise<Pick<ReadState, 'previewStages' | 'stageMappings'>> {
   const pattern = cleanup.prunePattern
   const previewStages = pattern
-    ? (await listStages(client, restApiId)).filter((s) => s.stageName !== stage && pattern.test(s.stageName))
+    ? (await listStages(api)).filter((s) => s.stageName !== stage && pattern.test(s.stageName))
     : undefined
   const names = [...(cleanup.deleteStage ? [stage] : []), ...(previewStages ?? []).map((s) => s.stageName)]
-  const stageMappings = await readMappingsTo(client, restApiId, names)
+  const stageMappings = await readMappingsTo(api, names)
   return { ...(previewStages ? { previewStages } : {}), stageMappings }
 }
 
 /** The stage's served definition; a failure is recorded, not thrown: it only costs the diff. */
-async function definitionBefore(
-  client: APIGatewayClient,
-  restApiId: string,
-  stageName: string,
-): Promise<NonNullable<ReadState['definitionBefore']>> {
-  try {
-    const definition = await readDefinition(client, restApiId, { kind: 'stage', stageName })
-    return definition ? { stageName, definition } : { stageName }
-  } catch (err) {
-    return { stageName, failed: err instanceof Error ? err.message : String(err) }
-  }
+function definitionBefore(api: RestApiTarget, stageName: string): Promise<NonNullable<ReadState['definitionBefore']>> {
+  return readDefinition(api, { kind: 'stage', stageName }).then(
+    (definition) => (definition ? { stageName, definition } : { stageName }),
+    (err: unknown) => ({ stageName, failed: errorMessage(err) }),
+  )
 }

@@ -27,7 +27,7 @@ export function reportStatus(inputs: ActionInputs, plan: Plan, failed: boolean):
   }
 }
 
-export interface ReportFacts {
+interface ReportFacts {
   inputs: ActionInputs
   state: ReadState
   plan: Plan
@@ -40,7 +40,6 @@ export interface ReportFacts {
   runUrl?: string
   commitSha?: string
   error?: string
-  notes?: string[]
 }
 
 /** Pure: everything the renderer needs. */
@@ -70,6 +69,5 @@ export function buildReportInput(f: ReportFacts): ReportInput {
   const updated = after?.lastUpdatedDate ?? after?.createdDate
   if (updated) report.updatedAt = updated
   if (f.error !== undefined) report.error = f.error
-  if (f.notes?.length) report.notes = f.notes
   return report
 }

@@ -1,4 +1,4 @@
-// Everything the renderer needs, assembled by main.ts after apply (or after planning, for a dry run).
+// Everything the renderer needs, assembled by build.ts after apply (or after planning, for a dry run).
 // Pure data: the renderer does no I/O and reads no clock.
 
 import type { ApiDiff } from '../diff/api-diff.js'
@@ -85,63 +85,4 @@ export interface ReportInput {
   smokeTest?: SmokeTestResult
   /** For `failed`: what failed, and the one input or command that rolls back. Plain text. */
   error?: string
-}
-
-/** `diff-json` output: the same facts as the markdown, for machines. Variable values only when opted in. */
-export interface DiffJson {
-  schemaVersion: 1
-  operation: Operation
-  status: ReportStatus
-  dryRun: boolean
-  api: { id: string; name: string }
-  region: string
-  stage: string
-  baseUrl: string
-  customUrl: string | null
-  consoleUrl: string
-  runUrl: string | null
-  commitSha: string | null
-  updatedAt: string | null
-  deploymentId: string | null
-  previousDeploymentId: string | null
-  canary: { deploymentId: string; percentTraffic: number; useStageCache: boolean; overrides: string[] } | null
-  /** Whether anything changed: stage or API definition. */
-  changed: boolean
-  breakingChanges: number
-  apiChanges: DiffJsonApiChanges
-  stageChanges: DiffJsonStageChanges | null
-  smokeTest: SmokeTestResult | null
-  error: string | null
-}
-
-export type DiffJsonApiChanges =
-  | {
-      available: true
-      baseline: DiffBaseline
-      counts: ApiDiff['counts']
-      added: ApiDiff['added']
-      removed: ApiDiff['removed']
-      changed: ApiDiff['changed']
-      apiLevel: ApiDiff['apiLevel']
-    }
-  | { available: false; reason: string }
-
-export interface DiffJsonVariableChange {
-  name: string
-  /** Present only when showVariableValues is on. */
-  before?: string
-  after?: string
-}
-
-export interface DiffJsonStageChanges {
-  change: StageDiff['change']
-  deploymentId: { before: string | null; after: string | null } | null
-  canary: {
-    change: StageDiff['canary']['change']
-    deploymentId: { before: string | null; after: string | null } | null
-    percentTraffic: { before: number | null; after: number | null } | null
-    overrides: { added: DiffJsonVariableChange[]; removed: DiffJsonVariableChange[]; changed: DiffJsonVariableChange[] }
-  }
-  variables: { added: DiffJsonVariableChange[]; removed: DiffJsonVariableChange[]; changed: DiffJsonVariableChange[] }
-  settings: StageDiff['settings']
 }

@@ -1,5 +1,10 @@
 // Explains a failed apply: which call failed, what had been done, what the stage runs now, how to roll back.
 
+import { ApplyError } from '../apigateway/apply.js'
+import type { RestApiGateway } from '../apigateway/gateway.js'
+import { ReadBackError, VerificationError } from '../apigateway/verify.js'
+import { errorMessage } from '../lib/errors.js'
+import { compileStagePattern } from '../model/stage-pattern.js'
 import type { StageState } from '../model/state.js'
 import { PREVIOUS_DEPLOYMENT_TAG } from '../model/tags.js'
 import { resolveNewDeployment as substitute } from '../plan/placeholder.js'
@@ -81,7 +86,7 @@ export function describeStageQuota(stages: StageState[], pattern: RegExp, now: n
 }
 
 /** Every call succeeded but the read-back failed: what was done, what the stage should be, how to undo. */
-export function explainReadBackFailure(plan: Plan, createdDeploymentId: string | undefined, reason: string): string {
+function explainReadBackFailure(plan: Plan, createdDeploymentId: string | undefined, reason: string): string {
   return (
     `${describeDone(plan, createdDeploymentId)} But reading stage '${plan.stageName}' back to confirm failed: ` +
     `${reason}. ${describeExpected(plan, createdDeploymentId)} ${undoHint(plan)} Re-running the job converges to the intended state.`
@@ -89,7 +94,7 @@ export function explainReadBackFailure(plan: Plan, createdDeploymentId: string |
 }
 
 /** The read-back disagrees with the plan. */
-export function explainMismatch(plan: Plan, problems: string[]): string {
+function explainMismatch(plan: Plan, problems: readonly string[]): string {
   return (
     `The calls succeeded but reading stage '${plan.stageName}' back shows: ${problems.join('; ')}. ` +
     `Another run may have changed the stage at the same time; re-run this job to converge. ${undoHint(plan)}`
@@ -124,7 +129,7 @@ function describeExpected(plan: Plan, createdDeploymentId: string | undefined): 
 }
 
 /** The one step that undoes the plan, from what the plan itself knows. */
-export function undoHint(plan: Plan): string {
+function undoHint(plan: Plan): string {
   for (const call of plan.calls) {
     const previous = call.action === 'TagResource' ? call.tags[PREVIOUS_DEPLOYMENT_TAG] : undefined
     if (previous) {
@@ -150,4 +155,50 @@ export function undoHint(plan: Plan): string {
     default:
       return "The stage's deployment did not change; set the earlier values again to undo."
   }
+}
+
+/**
+ * Turns an executor failure into the error the run ends with. A failed call: which one, what was done, what the stage
+ * runs now (read again) and how to roll back; for a stage-quota refusal, the API's stages first. A failed or
+ * disagreeing read-back: see explainReadBack. Other errors pass through.
+ */
+export async function explainApplyError(
+  err: unknown,
+  context: { plan: Plan; before: StageState | undefined; api: RestApiGateway; deleteStagePattern: string },
+): Promise<unknown> {
+  if (!(err instanceof ApplyError)) return explainReadBack(err, context.plan)
+  const { plan, before, api } = context
+  const now = await api.readStage(plan.stageName).catch(() => 'unknown' as const)
+  // The call's error keeps the SDK's exception as its own cause.
+  const awsException = err.cause instanceof Error ? err.cause.cause : undefined
+  const quota = isStageQuotaError(awsException) ? await stageQuotaHint(api, context.deleteStagePattern) : ''
+  const explained = explainFailure({
+    plan,
+    callError: err.message,
+    failedCall: err.failedCall,
+    completed: err.completed,
+    ...(err.createdDeploymentId ? { createdDeploymentId: err.createdDeploymentId } : {}),
+    ...(before ? { before } : {}),
+    now,
+  })
+  return new Error(quota + explained, { cause: err })
+}
+
+/**
+ * Every call of `plan` succeeded, but the read-back failed or disagrees: what was done, what the stage should be,
+ * how to undo. Other errors (a failed call among them) pass through.
+ */
+export function explainReadBack(err: unknown, plan: Plan): unknown {
+  if (err instanceof ReadBackError) {
+    return new Error(explainReadBackFailure(plan, err.createdDeploymentId, errorMessage(err.cause)), { cause: err })
+  }
+  if (err instanceof VerificationError) return new Error(explainMismatch(plan, err.problems), { cause: err })
+  return err
+}
+
+/** The stage list for a quota failure; a failure to list only loses the hint. */
+async function stageQuotaHint(api: RestApiGateway, pattern: string): Promise<string> {
+  const compiled = compileStagePattern(pattern)
+  const stages = await api.listStages().catch(() => undefined)
+  return stages && compiled.ok ? `${describeStageQuota(stages, compiled.value, Date.now())}\n` : ''
 }

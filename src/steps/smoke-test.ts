@@ -1,10 +1,12 @@
 // After the change: GET base URL + path must answer 2xx, with bounded retries while a new stage comes up.
 import * as core from '@actions/core'
 import type { ActionInputs } from '../inputs/types.js'
+import { errorMessage } from '../lib/errors.js'
 import type { Sleep } from '../lib/sleep.js'
 import type { StageState } from '../model/state.js'
 import { createsCanary, plan } from '../plan/index.js'
 import type { SmokeTestResult } from '../report/types.js'
+import { explainReadBack } from './explain-failure.js'
 import type { ReadResult } from './read.js'
 
 export interface SmokeTestOptions {
@@ -39,7 +41,7 @@ export async function runSmokeTest(url: string, options: SmokeTestOptions): Prom
       last = { url, ok, status: response.status, durationMs: now() - started }
       if (!ok) last.message = `answered HTTP ${response.status} (attempt ${attempt} of ${options.attempts})`
     } catch (err) {
-      const reason = err instanceof Error ? (err.cause instanceof Error ? err.cause.message : err.message) : String(err)
+      const reason = errorMessage(err instanceof Error && err.cause instanceof Error ? err.cause : err)
       last = {
         url,
         ok: false,
@@ -75,6 +77,8 @@ export async function smokeTestAndMaybeRollBack(options: {
     description: '',
   })
   core.info('rollback-on-failure: removing the canary this run deployed')
-  const rolledBack = await read.api.apply(rollback, sleep ? { sleep } : {})
+  const rolledBack = await read.api.apply(rollback, sleep ? { sleep } : {}).catch((err: unknown) => {
+    throw explainReadBack(err, rollback)
+  })
   return { smokeTest: { ...result, rolledBack: true }, ...(rolledBack.after ? { after: rolledBack.after } : {}) }
 }

@@ -1,8 +1,8 @@
 import { UpdateStageCommand } from '@aws-sdk/client-api-gateway'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { waitForCacheCluster } from '../../src/apigateway/cache-wait.js'
-import { type Emulator, sdkClient } from '../e2e/harness.js'
+import { RestApiGateway } from '../../src/apigateway/gateway.js'
 import { startEmulator } from '../emulator/index.js'
+import { type Emulator, sdkClient } from '../support/emulator.js'
 
 let emu: Emulator
 let restApiId: string
@@ -36,7 +36,7 @@ describe('waitForCacheCluster', () => {
     await createStageWithCache('waits')
     const pauses: number[] = []
     const statuses: Array<string | undefined> = []
-    const result = await waitForCacheCluster(sdkClient(emu), restApiId, 'waits', {
+    const result = await new RestApiGateway(sdkClient(emu), restApiId).waitForCacheCluster('waits', {
       timeoutMs: 60_000,
       sleep: async (ms) => {
         pauses.push(ms)
@@ -54,7 +54,7 @@ describe('waitForCacheCluster', () => {
   it('gives up at the bound without throwing', async () => {
     await createStageWithCache('bounded')
     let clock = 0
-    const result = await waitForCacheCluster(sdkClient(emu), restApiId, 'bounded', {
+    const result = await new RestApiGateway(sdkClient(emu), restApiId).waitForCacheCluster('bounded', {
       timeoutMs: 5_000,
       now: () => clock,
       // Time passes only on the fake clock, so the real cluster is still changing at the bound.

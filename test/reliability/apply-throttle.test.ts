@@ -2,7 +2,8 @@
 // honour Retry-After plus jitter over the quota interval, an overall budget, and a message naming the quota.
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
 import { describe, expect, it } from 'vitest'
-import { ApplyError, retryAfterMs, runCalls, throttleWaitMs } from '../../src/apigateway/apply.js'
+import { ApplyError, runCalls } from '../../src/apigateway/apply.js'
+import { retryAfterMs, throttleWaitMs } from '../../src/apigateway/write-policy.js'
 import type { Plan } from '../../src/plan/types.js'
 
 const plan: Plan = {

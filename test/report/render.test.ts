@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { diffApiDefinitions } from '../../src/diff/api-diff.js'
 import { diffStages } from '../../src/diff/stage-diff.js'
+import { COMMENT_LIMIT } from '../../src/report/fit.js'
 import { commentMarker } from '../../src/report/marker.js'
-import {
-  COMMENT_LIMIT,
-  code,
-  escapeText,
-  renderCommentBody,
-  renderReport,
-  rich,
-  safeUrl,
-} from '../../src/report/render.js'
+import { renderCommentBody, renderReport } from '../../src/report/render.js'
+import { code, escapeText, rich, safeUrl } from '../../src/report/safe-text.js'
 import type { ReportInput } from '../../src/report/types.js'
 import { largeApi, largeApiEverythingChanged } from '../fixtures/openapi/large-api.js'
 import { petsOas30, petsOas30Breaking, petsOas30RouteChanges } from '../fixtures/openapi/pets-api.js'
