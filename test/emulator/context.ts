@@ -1,6 +1,6 @@
 // What a handler receives and returns; handlers are synchronous functions over the in-memory state.
 import type { IncomingHttpHeaders } from 'node:http'
-import type { DeploymentVariablesMode, Dict, EmulatorState } from './types.js'
+import type { DeploymentVariablesMode, Dict, EmulatorState, RestApiLimits } from './types.js'
 
 export interface ResolvedOptions {
   region: string
@@ -8,6 +8,7 @@ export interface ResolvedOptions {
   stagesPerApi: number
   deploymentVariables: DeploymentVariablesMode
   cacheClusterTransitionMs: number
+  restApiLimits: RestApiLimits
 }
 
 export interface RequestContext {

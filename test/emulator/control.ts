@@ -1,6 +1,6 @@
-// `/__emulator/*`: lets a process outside the test read the call log and state and inject faults.
+// `/__emulator/*`: lets a process outside the test read the call log and state, inject faults and add hooks.
 import type { ServerResponse } from 'node:http'
-import type { CallRecord, Dict, EmulatorState, FaultSpec } from './types.js'
+import type { CallRecord, Dict, EmulatorState, FaultSpec, ImportHookSpec } from './types.js'
 
 export interface ControlSurface {
   calls: () => CallRecord[]
@@ -10,6 +10,9 @@ export interface ControlSurface {
   pendingFaults: () => FaultSpec[]
   state: () => EmulatorState
   seedSampleApi: (name?: string) => { restApiId: string }
+  addImportHook: (spec: ImportHookSpec) => void
+  pendingHooks: () => Array<{ operation: string; times: number }>
+  clearHooks: () => void
 }
 
 function reply(res: ServerResponse, status: number, body?: unknown): void {
@@ -61,6 +64,14 @@ function dispatch(control: ControlSurface, route: string, body: unknown): [numbe
       return [204, undefined]
     case 'GET /__emulator/state':
       return [200, toJson(control.state())]
+    case 'GET /__emulator/hooks':
+      return [200, { hooks: control.pendingHooks() }]
+    case 'POST /__emulator/hooks':
+      for (const spec of Array.isArray(body) ? body : [body]) control.addImportHook(spec as ImportHookSpec)
+      return [204, undefined]
+    case 'DELETE /__emulator/hooks':
+      control.clearHooks()
+      return [204, undefined]
     case 'POST /__emulator/seed':
       return [201, control.seedSampleApi((body as Dict<string> | undefined)?.name)]
     default:

@@ -1,13 +1,19 @@
-// AWS's control-plane quotas, time-scaled: 10 rps / burst 40, CreateDeployment 1 per 5 s, UpdateUsagePlan 1 per 20 s.
+// AWS's control-plane quotas, time-scaled: 10 rps / burst 40, CreateDeployment 1 per 5 s, UpdateUsagePlan 1 per 20 s,
+// PutRestApi 1 per s, CreateRestApi/ImportRestApi 1 per 3 s (regional) or 30 s (edge), DeleteRestApi 1 per 30 s.
 import {
   CreateDeploymentCommand,
+  CreateRestApiCommand,
   CreateUsagePlanCommand,
+  DeleteRestApiCommand,
   GetRestApisCommand,
+  ImportRestApiCommand,
+  PutRestApiCommand,
   UpdateUsagePlanCommand,
 } from '@aws-sdk/client-api-gateway'
 import { afterEach, describe, expect, it } from 'vitest'
+import { bodyOf, mockOperation, oas30 } from './definition-support.js'
 import { type Emulator, startEmulator } from './index.js'
-import { Quotas } from './quotas.js'
+import { Quotas, quotaBucket } from './quotas.js'
 import { clientFor } from './support.js'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
@@ -64,7 +70,8 @@ describe('quotas through the SDK', () => {
   })
 
   it('the account bucket allows a burst of 40, then throttles every operation', async () => {
-    emu = await startEmulator({ quotas: { enabled: true } })
+    // timeScale 0.01 refills one token per 10 s, so a slow, loaded machine cannot refill the bucket mid-burst.
+    emu = await startEmulator({ quotas: { enabled: true, timeScale: 0.01 } })
     const client = clientFor(emu)
     const results = await Promise.all(
       Array.from({ length: 45 }, () =>
@@ -80,7 +87,92 @@ describe('quotas through the SDK', () => {
   })
 })
 
+describe('REST API quotas through the SDK (timeScale 10)', () => {
+  let emu: Emulator | undefined
+  afterEach(async () => {
+    await emu?.stop()
+    emu = undefined
+  })
+  const definition = bodyOf(oas30('q', { '/x': { get: mockOperation() } }))
+
+  it('PutRestApi: one per second per account', async () => {
+    emu = await startEmulator({ quotas: { enabled: true, timeScale: 10 } })
+    const client = clientFor(emu)
+    const { restApiId } = emu.seedSampleApi()
+    const put = () => client.send(new PutRestApiCommand({ restApiId, body: definition }))
+    await put()
+    await expect(put()).rejects.toMatchObject({ name: 'TooManyRequestsException', retryAfterSeconds: '1' })
+    await sleep(150)
+    await expect(put()).resolves.toMatchObject({ name: 'q' })
+  })
+
+  it('ImportRestApi and CreateRestApi: one per 3 s (regional) and one per 30 s (edge), counted apart', async () => {
+    emu = await startEmulator({ quotas: { enabled: true, timeScale: 10 } })
+    const client = clientFor(emu)
+    const regional = { endpointConfigurationTypes: 'REGIONAL' }
+    await client.send(new ImportRestApiCommand({ body: definition, parameters: regional }))
+    await expect(
+      client.send(new CreateRestApiCommand({ name: 'r', endpointConfiguration: { types: ['REGIONAL'] } })),
+    ).rejects.toMatchObject({ name: 'TooManyRequestsException' })
+    await client.send(new ImportRestApiCommand({ body: definition }))
+    await expect(client.send(new CreateRestApiCommand({ name: 'e' }))).rejects.toMatchObject({
+      name: 'TooManyRequestsException',
+      retryAfterSeconds: '3',
+    })
+    await sleep(350)
+    await expect(
+      client.send(new ImportRestApiCommand({ body: definition, parameters: regional })),
+    ).resolves.toBeDefined()
+    expect(emu.state.restApis.size).toBe(3)
+  })
+
+  it('DeleteRestApi: one per 30 s per account', async () => {
+    emu = await startEmulator({ quotas: { enabled: true, timeScale: 10 } })
+    const client = clientFor(emu)
+    const first = emu.seedSampleApi({ name: 'a' }).restApiId
+    const second = emu.seedSampleApi({ name: 'b' }).restApiId
+    await client.send(new DeleteRestApiCommand({ restApiId: first }))
+    await expect(client.send(new DeleteRestApiCommand({ restApiId: second }))).rejects.toMatchObject({
+      name: 'TooManyRequestsException',
+      retryAfterSeconds: '3',
+    })
+    expect([...emu.state.restApis.keys()]).toEqual([second])
+  })
+})
+
 describe('Quotas (unit, fake clock)', () => {
+  it('charges REST API creation to one bucket per endpoint class, other operations to their own name', () => {
+    const query = (value?: string) => new URLSearchParams(value ? { endpointConfigurationTypes: value } : {})
+    expect(quotaBucket('ImportRestApi', query(), undefined)).toBe('CreateRestApi/EDGE')
+    expect(quotaBucket('ImportRestApi', query('regional'), undefined)).toBe('CreateRestApi/REGIONAL')
+    expect(quotaBucket('ImportRestApi', query('PRIVATE'), undefined)).toBe('CreateRestApi/REGIONAL')
+    expect(quotaBucket('CreateRestApi', query(), { name: 'x' })).toBe('CreateRestApi/EDGE')
+    expect(quotaBucket('CreateRestApi', query(), { endpointConfiguration: { types: ['REGIONAL'] } })).toBe(
+      'CreateRestApi/REGIONAL',
+    )
+    expect(quotaBucket('PutRestApi', query('REGIONAL'), undefined)).toBe('PutRestApi')
+  })
+
+  it('spaces PutRestApi 1 s, regional creation 3 s, edge creation and DeleteRestApi 30 s apart', () => {
+    let now = 0
+    const quotas = new Quotas({ enabled: true }, () => now)
+    for (const bucket of ['PutRestApi', 'CreateRestApi/REGIONAL', 'CreateRestApi/EDGE', 'DeleteRestApi']) {
+      expect(quotas.check(bucket)).toBeUndefined()
+    }
+    now += 999
+    expect(quotas.check('PutRestApi')?.retryAfterSeconds).toBe(1)
+    now += 1
+    expect(quotas.check('PutRestApi')).toBeUndefined()
+    expect(quotas.check('CreateRestApi/REGIONAL')?.retryAfterSeconds).toBe(2)
+    now += 2_000
+    expect(quotas.check('CreateRestApi/REGIONAL')).toBeUndefined()
+    expect(quotas.check('CreateRestApi/EDGE')?.retryAfterSeconds).toBe(27)
+    expect(quotas.check('DeleteRestApi')?.retryAfterSeconds).toBe(27)
+    now += 27_000
+    expect(quotas.check('CreateRestApi/EDGE')).toBeUndefined()
+    expect(quotas.check('DeleteRestApi')).toBeUndefined()
+  })
+
   it('refills the bucket at 10 per second times timeScale', () => {
     let now = 0
     const quotas = new Quotas({ enabled: true, timeScale: 10 }, () => now)

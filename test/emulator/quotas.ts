@@ -3,10 +3,26 @@ import { type ApiError, tooManyRequests } from './errors.js'
 
 const RATE_PER_SECOND = 10
 const BURST = 40
-/** Minimum spacing between accepted calls, per account ([DOC] limits.md). */
+/** Minimum spacing between accepted calls, per account ([DOC] limits.md), by quota bucket (see `quotaBucket`). */
 export const OPERATION_INTERVALS_MS: Record<string, number> = {
   CreateDeployment: 5_000,
   UpdateUsagePlan: 20_000,
+  PutRestApi: 1_000,
+  DeleteRestApi: 30_000,
+  'CreateRestApi/REGIONAL': 3_000,
+  'CreateRestApi/EDGE': 30_000,
+}
+
+/**
+ * The quota an operation is charged to. CreateRestApi and ImportRestApi share one interval per endpoint class:
+ * 1 per 3 s for regional and private APIs, 1 per 30 s for edge-optimised ones (the default endpoint type).
+ */
+export function quotaBucket(operation: string, query: URLSearchParams, body: unknown): string {
+  if (operation !== 'CreateRestApi' && operation !== 'ImportRestApi') return operation
+  const types = (body as { endpointConfiguration?: { types?: unknown } } | undefined)?.endpointConfiguration?.types
+  const requested =
+    operation === 'ImportRestApi' ? query.get('endpointConfigurationTypes') : Array.isArray(types) ? types[0] : null
+  return String(requested ?? 'EDGE').toUpperCase() === 'EDGE' ? 'CreateRestApi/EDGE' : 'CreateRestApi/REGIONAL'
 }
 
 export interface QuotaOptions {
@@ -29,19 +45,19 @@ export class Quotas {
     this.refilledAt = clock()
   }
 
-  /** Returns the 429 to send, or undefined after charging the call to the quotas. */
-  check(operation: string): ApiError | undefined {
+  /** Returns the 429 to send, or undefined after charging the call to the quotas. `bucket`: see `quotaBucket`. */
+  check(bucket: string): ApiError | undefined {
     if (!this.options.enabled) return undefined
     const now = this.clock()
     const ratePerMs = (RATE_PER_SECOND * this.scale) / 1000
     this.tokens = Math.min(BURST, this.tokens + (now - this.refilledAt) * ratePerMs)
     this.refilledAt = now
     if (this.tokens < 1) return throttled((1 - this.tokens) / ratePerMs)
-    const interval = OPERATION_INTERVALS_MS[operation]
-    const next = this.nextAllowed.get(operation) ?? 0
+    const interval = OPERATION_INTERVALS_MS[bucket]
+    const next = this.nextAllowed.get(bucket) ?? 0
     if (interval !== undefined && now < next) return throttled(next - now)
     this.tokens -= 1
-    if (interval !== undefined) this.nextAllowed.set(operation, now + interval / this.scale)
+    if (interval !== undefined) this.nextAllowed.set(bucket, now + interval / this.scale)
     return undefined
   }
 }

@@ -77,12 +77,18 @@ export function restApiToWire(api: RestApiState, tags: Dict<string> | undefined)
   setIf(out, 'binaryMediaTypes', [...api.binaryMediaTypes])
   setIf(out, 'minimumCompressionSize', api.minimumCompressionSize)
   out.apiKeySource = api.apiKeySource
-  out.endpointConfiguration = {
+  const endpoint: Json = {
     types: [...api.endpointConfiguration.types],
     ipAddressType: api.endpointConfiguration.ipAddressType,
   }
+  setIf(
+    endpoint,
+    'vpcEndpointIds',
+    api.endpointConfiguration.vpcEndpointIds && [...api.endpointConfiguration.vpcEndpointIds],
+  )
+  out.endpointConfiguration = endpoint
   setIf(out, 'policy', api.policy)
-  setIf(out, 'tags', tags && { ...tags })
+  if (tags !== undefined) out.tags = { ...tags }
   out.disableExecuteApiEndpoint = api.disableExecuteApiEndpoint
   out.rootResourceId = api.rootResourceId
   return out

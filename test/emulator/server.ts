@@ -5,7 +5,8 @@ import type { HandlerResult, ResolvedOptions } from './context.js'
 import { type ControlSurface, handleControl } from './control.js'
 import { ApiError } from './errors.js'
 import type { Faults } from './faults.js'
-import type { Quotas } from './quotas.js'
+import type { Hooks } from './hooks.js'
+import { type Quotas, quotaBucket } from './quotas.js'
 import type { Router } from './router.js'
 import type { CallRecord, Dict, EmulatorState } from './types.js'
 
@@ -15,6 +16,7 @@ export interface ServerDeps {
   router: Router
   faults: Faults
   quotas: Quotas
+  hooks: Hooks
   calls: CallRecord[]
   latencyMs: number
   control: ControlSurface
@@ -88,7 +90,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
     method,
     path: url.pathname,
     query: queryRecord(url.searchParams),
-    body: parsed,
+    // An OpenAPI body in YAML is kept as text, so tests can see what an import sent.
+    body: parsed ?? (rawBody.length > 0 ? rawBody.toString('utf8') : undefined),
     status: 0,
     write: method !== 'GET',
     at,
@@ -107,11 +110,12 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
       new ApiError(404, 'UnknownOperationException', `The emulator does not serve ${method} ${url.pathname}`),
     )
   } else {
-    const throttled = deps.quotas.check(operation)
+    const throttled = deps.quotas.check(quotaBucket(operation, url.searchParams, parsed))
     result = throttled ? errorResult(throttled) : runHandler(deps, match, url, req, rawBody, parsed, at)
   }
   if (deps.latencyMs > 0) await sleep(deps.latencyMs)
   record.status = result.status
+  if (!result.error) deps.hooks.fire(deps.state, record)
   deps.calls.push(record)
   send(res, result)
 }

@@ -1,4 +1,5 @@
-// What CreateDeployment freezes: resources with their methods and integrations, models and API metadata.
+// What CreateDeployment freezes: resources, methods, integrations, models, authorizers, validators, gateway
+// responses and the API-level settings an export shows.
 import type { ApiSnapshot, RestApiState } from './types.js'
 
 export function takeSnapshot(api: RestApiState): ApiSnapshot {
@@ -6,12 +7,19 @@ export function takeSnapshot(api: RestApiState): ApiSnapshot {
     name: api.name,
     binaryMediaTypes: [...api.binaryMediaTypes],
     apiKeySource: api.apiKeySource,
+    disableExecuteApiEndpoint: api.disableExecuteApiEndpoint,
     resources: structuredClone([...api.resources.values()]),
     models: structuredClone([...api.models.values()]),
     authorizers: structuredClone([...api.authorizers.values()]),
+    requestValidators: structuredClone([...api.requestValidators.values()]),
+    gatewayResponses: structuredClone([...api.gatewayResponses.values()]),
   }
   if (api.description !== undefined) snapshot.description = api.description
   if (api.version !== undefined) snapshot.version = api.version
+  if (api.minimumCompressionSize !== undefined) snapshot.minimumCompressionSize = api.minimumCompressionSize
+  if (api.policy !== undefined) snapshot.policy = api.policy
+  const vpcEndpointIds = api.endpointConfiguration.vpcEndpointIds
+  if (vpcEndpointIds?.length) snapshot.vpcEndpointIds = [...vpcEndpointIds]
   return snapshot
 }
 

@@ -80,6 +80,7 @@ export interface NewRestApi {
   minimumCompressionSize?: number | undefined
   apiKeySource?: string | undefined
   endpointTypes?: string[] | undefined
+  vpcEndpointIds?: string[] | undefined
   policy?: string | undefined
   disableExecuteApiEndpoint?: boolean | undefined
   /** CreateRestApi adds AWS's default `Empty` and `Error` models; an import does not. */
@@ -101,6 +102,8 @@ export function addRestApi(state: EmulatorState, input: NewRestApi, now: number)
     resources: new Map([[rootResourceId, { id: rootResourceId, path: '/', methods: {} }]]),
     models: new Map(),
     authorizers: new Map(),
+    requestValidators: new Map(),
+    gatewayResponses: new Map(),
     deployments: new Map(),
     stages: new Map(),
   }
@@ -108,6 +111,7 @@ export function addRestApi(state: EmulatorState, input: NewRestApi, now: number)
   if (input.version !== undefined) api.version = input.version
   if (input.minimumCompressionSize !== undefined) api.minimumCompressionSize = input.minimumCompressionSize
   if (input.policy !== undefined) api.policy = input.policy
+  if (input.vpcEndpointIds?.length) api.endpointConfiguration.vpcEndpointIds = [...input.vpcEndpointIds]
   if (input.defaultModels) {
     addModel(api, { name: 'Empty', contentType: 'application/json', schema: EMPTY_MODEL_SCHEMA })
     addModel(api, {

@@ -31,6 +31,7 @@ export interface IntegrationState {
   cacheNamespace: string
   cacheKeyParameters: string[]
   integrationResponses: Dict<IntegrationResponseState>
+  tlsConfig?: { insecureSkipVerification: boolean }
 }
 
 export interface MethodState {
@@ -68,10 +69,35 @@ export interface AuthorizerState {
   id: string
   name: string
   type: string
+  /** `x-amazon-apigateway-authtype` as imported (`custom`, `cognito_user_pools`, `oauth2`, …). */
+  authType?: string
   authorizerUri?: string
+  authorizerCredentials?: string
   identitySource?: string
+  identityValidationExpression?: string
   providerARNs?: string[]
   authorizerResultTtlInSeconds?: number
+}
+
+export interface RequestValidatorState {
+  id: string
+  name: string
+  validateRequestBody: boolean
+  validateRequestParameters: boolean
+}
+
+export interface GatewayResponseState {
+  /** `DEFAULT_4XX`, `ACCESS_DENIED`, … */
+  responseType: string
+  statusCode?: string
+  responseParameters?: Dict<string>
+  responseTemplates?: Dict<string>
+}
+
+export interface EndpointConfigurationState {
+  types: string[]
+  ipAddressType: string
+  vpcEndpointIds?: string[]
 }
 
 /** What a deployment freezes: the API definition as it was when the deployment was created. */
@@ -81,9 +107,15 @@ export interface ApiSnapshot {
   version?: string
   binaryMediaTypes: string[]
   apiKeySource: string
+  minimumCompressionSize?: number
+  policy?: string
+  disableExecuteApiEndpoint: boolean
+  vpcEndpointIds?: string[]
   resources: ResourceState[]
   models: ModelState[]
   authorizers: AuthorizerState[]
+  requestValidators: RequestValidatorState[]
+  gatewayResponses: GatewayResponseState[]
 }
 
 export interface DeploymentState {
@@ -151,13 +183,16 @@ export interface RestApiState {
   binaryMediaTypes: string[]
   minimumCompressionSize?: number
   apiKeySource: string
-  endpointConfiguration: { types: string[]; ipAddressType: string }
+  endpointConfiguration: EndpointConfigurationState
   policy?: string
   disableExecuteApiEndpoint: boolean
   rootResourceId: string
   resources: Map<string, ResourceState>
   models: Map<string, ModelState>
   authorizers: Map<string, AuthorizerState>
+  requestValidators: Map<string, RequestValidatorState>
+  /** By response type. */
+  gatewayResponses: Map<string, GatewayResponseState>
   deployments: Map<string, DeploymentState>
   stages: Map<string, StageState>
 }
@@ -238,6 +273,17 @@ export interface EmulatorOptions {
    * `DELETE_IN_PROGRESS` before it is `AVAILABLE` / `NOT_AVAILABLE` (AWS: about 4 minutes). Default 0: at once.
    */
   cacheClusterTransitionMs?: number
+  /**
+   * REST APIs per region by endpoint type before CreateRestApi/ImportRestApi answer 400 (AWS: 600 regional,
+   * 120 edge, 600 private; not raisable). Set small numbers to test the cap.
+   */
+  restApiLimits?: Partial<RestApiLimits>
+}
+
+export interface RestApiLimits {
+  regional: number
+  edge: number
+  private: number
 }
 
 export interface CallRecord {
@@ -245,12 +291,24 @@ export interface CallRecord {
   method: string
   path: string
   query: Dict<string | string[]>
+  /** The JSON body parsed; a body that is not JSON (a YAML definition) as text; undefined when empty. */
   body: unknown
   /** HTTP status sent; 0 when the connection was dropped without a response. */
   status: number
   write: boolean
   /** epoch milliseconds when the request arrived */
   at: number
+}
+
+/**
+ * A hook registered through the control surface (`POST /__emulator/hooks`): after each successful `after` call,
+ * `times` times (default 1; -1 = always), PutRestApi `putRestApi.body` into `putRestApi.restApiId` (default: the
+ * API the call named), as another pipeline would. Not logged as a call.
+ */
+export interface ImportHookSpec {
+  after: string
+  times?: number
+  putRestApi: { restApiId?: string; body: string; mode?: 'merge' | 'overwrite' }
 }
 
 export type FaultKind = 'throttle' | 'conflict' | 'unavailable' | 'drop'

@@ -1,4 +1,4 @@
-// Input rules AWS enforces on stage names, stage variables and tags.
+// Input rules AWS enforces on stage names, stage variables, tags and resource path parts.
 import { badRequest } from './errors.js'
 import type { Dict } from './types.js'
 
@@ -6,6 +6,11 @@ const STAGE_NAME = /^[A-Za-z0-9_-]+$/
 const VARIABLE_NAME = /^[A-Za-z0-9_]+$/
 const VARIABLE_VALUE = /^[A-Za-z0-9\-._~:/?#&=,]+$/
 export const MAX_VARIABLES = 100
+
+/** A path part: letters, digits, `._-:,`, or a whole-segment `{param}` / `{param+}` ([DOC] known issues). */
+export const PATH_PART = /^(\{[A-Za-z0-9._-]+\+?\}|[A-Za-z0-9._:,-]+)$/
+export const PATH_PART_MESSAGE =
+  "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace."
 
 /**
  * Real AWS text (still sent by AWS in 2023 although hyphens have been accepted since 2019):

@@ -1,14 +1,6 @@
 // Pieces shared by the swagger and oas30 exporters; both read only the deployment's snapshot.
 import { badRequest } from '../errors.js'
-import type {
-  ApiSnapshot,
-  DeploymentState,
-  Dict,
-  IntegrationState,
-  MethodState,
-  ModelState,
-  ResourceState,
-} from '../types.js'
+import type { ApiSnapshot, DeploymentState, Dict, MethodState, ModelState, ResourceState } from '../types.js'
 
 export type Json = Dict<unknown>
 export type Extension = 'integrations' | 'apigateway' | 'authorizers' | 'postman'
@@ -110,43 +102,6 @@ export function produces(method: MethodState): string[] {
   return unique([...fromModels, ...fromTemplates])
 }
 
-/** `x-amazon-apigateway-integration`, in AWS's export form (lower-case type and passthrough behaviour). */
-export function integrationExtension(integration: IntegrationState): Json {
-  const out: Json = { type: integration.type.toLowerCase() }
-  if (integration.httpMethod) out.httpMethod = integration.httpMethod
-  if (integration.uri) out.uri = integration.uri
-  if (integration.credentials) out.credentials = integration.credentials
-  if (integration.connectionType && integration.connectionType !== 'INTERNET') {
-    out.connectionType = integration.connectionType
-    if (integration.connectionId) out.connectionId = integration.connectionId
-  }
-  const responses = Object.values(integration.integrationResponses)
-  if (responses.length > 0) {
-    out.responses = Object.fromEntries(
-      responses.map((r) => {
-        const response: Json = { statusCode: r.statusCode }
-        if (r.responseParameters && Object.keys(r.responseParameters).length > 0)
-          response.responseParameters = { ...r.responseParameters }
-        if (r.responseTemplates && Object.keys(r.responseTemplates).length > 0)
-          response.responseTemplates = { ...r.responseTemplates }
-        if (r.contentHandling) response.contentHandling = r.contentHandling
-        return [r.selectionPattern || 'default', response]
-      }),
-    )
-  }
-  if (integration.requestParameters && Object.keys(integration.requestParameters).length > 0) {
-    out.requestParameters = { ...integration.requestParameters }
-  }
-  if (integration.requestTemplates && Object.keys(integration.requestTemplates).length > 0) {
-    out.requestTemplates = { ...integration.requestTemplates }
-  }
-  out.passthroughBehavior = integration.passthroughBehavior.toLowerCase()
-  if (integration.contentHandling) out.contentHandling = integration.contentHandling
-  if (integration.timeoutInMillis !== 29000) out.timeoutInMillis = integration.timeoutInMillis
-  if (integration.cacheKeyParameters.length > 0) out.cacheKeyParameters = [...integration.cacheKeyParameters]
-  return out
-}
-
 const MODEL_REF = /^(?:#\/definitions\/|https:\/\/apigateway\.amazonaws\.com\/restapis\/[^/]+\/models\/)(.+)$/
 
 function rewriteRefs(value: unknown, prefix: string, found: (name: string) => void): unknown {
@@ -194,60 +149,4 @@ export function exportedModels(snapshot: ApiSnapshot, prefix: string): Json {
     result[name] = rewriteRefs(rest, prefix, (ref) => pending.push(ref))
   }
   return result
-}
-
-export interface Security {
-  requirement: Json[]
-  definitions: Json
-}
-
-/** Security requirements and their definitions for one method (api key, IAM, Lambda/Cognito authorizers). */
-export function methodSecurity(method: MethodState, snapshot: ApiSnapshot, input: ExportInput): Security {
-  const requirement: Json[] = []
-  const definitions: Json = {}
-  const extended = withAuthorizers(input)
-  if (method.authorizationType === 'AWS_IAM') {
-    requirement.push({ sigv4: [] })
-    definitions.sigv4 = {
-      type: 'apiKey',
-      name: 'Authorization',
-      in: 'header',
-      ...(extended ? { 'x-amazon-apigateway-authtype': 'awsSigv4' } : {}),
-    }
-  }
-  const authorizer = snapshot.authorizers.find((a) => a.id === method.authorizerId)
-  if (authorizer && (method.authorizationType === 'CUSTOM' || method.authorizationType === 'COGNITO_USER_POOLS')) {
-    requirement.push({ [authorizer.name]: [] })
-    const header = /^method\.request\.header\.([^,]+)$/.exec(authorizer.identitySource ?? '')?.[1] ?? 'Authorization'
-    const definition: Json = { type: 'apiKey', name: header, in: 'header' }
-    if (extended) {
-      const cognito = authorizer.type === 'COGNITO_USER_POOLS'
-      definition['x-amazon-apigateway-authtype'] = cognito ? 'cognito_user_pools' : 'custom'
-      const details: Json = { type: cognito ? 'cognito_user_pools' : authorizer.type.toLowerCase() }
-      if (authorizer.authorizerUri) details.authorizerUri = authorizer.authorizerUri
-      if (authorizer.providerARNs) details.providerARNs = [...authorizer.providerARNs]
-      if (authorizer.type === 'REQUEST' && authorizer.identitySource) details.identitySource = authorizer.identitySource
-      if (authorizer.authorizerResultTtlInSeconds !== undefined) {
-        details.authorizerResultTtlInSeconds = authorizer.authorizerResultTtlInSeconds
-      }
-      definition['x-amazon-apigateway-authorizer'] = details
-    }
-    definitions[authorizer.name] = definition
-  }
-  if (method.apiKeyRequired) {
-    requirement.push({ api_key: [] })
-    definitions.api_key = { type: 'apiKey', name: 'x-api-key', in: 'header' }
-  }
-  return { requirement, definitions }
-}
-
-/** Top-level `x-amazon-apigateway-*` fields added by `extensions=apigateway`. */
-export function apigatewayTopLevel(input: ExportInput): Json {
-  if (!withApigateway(input)) return {}
-  const { snapshot } = input.deployment
-  const out: Json = {}
-  if (snapshot.binaryMediaTypes.length > 0)
-    out['x-amazon-apigateway-binary-media-types'] = [...snapshot.binaryMediaTypes]
-  if (snapshot.apiKeySource !== 'HEADER') out['x-amazon-apigateway-api-key-source'] = snapshot.apiKeySource
-  return out
 }

@@ -1,19 +1,19 @@
 // GetExport `oas30` (OpenAPI 3.0.1): servers[0].url with the `basePath` variable defaulting to the stage (recorded).
 import type { MethodState } from '../types.js'
+import { apigatewayTopLevel, methodValidator } from './api-level.js'
 import {
-  apigatewayTopLevel,
   type ExportInput,
   exportedModels,
   exportedResources,
   exportVersion,
-  integrationExtension,
   type Json,
   methodParameters,
-  methodSecurity,
   operationKey,
   responseHeaders,
   withIntegrations,
 } from './common.js'
+import { integrationExtension } from './integration.js'
+import { methodSecurity } from './security.js'
 
 const REF = '#/components/schemas/'
 
@@ -84,6 +84,7 @@ function operation(method: MethodState, security: Json[], input: ExportInput): J
   }
   op.responses = responses
   if (security.length > 0) op.security = security
+  Object.assign(op, methodValidator(method, input))
   if (withIntegrations(input) && method.methodIntegration) {
     op['x-amazon-apigateway-integration'] = integrationExtension(method.methodIntegration)
   }

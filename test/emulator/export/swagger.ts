@@ -1,22 +1,22 @@
 // GetExport `swagger` (OpenAPI 2.0): host and basePath as recorded (`{id}.execute-api.{region}.amazonaws.com`, `/{stage}`).
 import type { MethodState } from '../types.js'
+import { apigatewayTopLevel, methodValidator } from './api-level.js'
 import {
-  apigatewayTopLevel,
   consumes,
   type ExportInput,
   exportedModels,
   exportedResources,
   exportVersion,
-  integrationExtension,
   type Json,
   methodParameters,
-  methodSecurity,
   operationKey,
   preferredModel,
   produces,
   responseHeaders,
   withIntegrations,
 } from './common.js'
+import { integrationExtension } from './integration.js'
+import { methodSecurity } from './security.js'
 
 const REF = '#/definitions/'
 
@@ -79,6 +79,7 @@ function operation(method: MethodState, security: Json[], input: ExportInput): J
   }
   op.responses = responses
   if (security.length > 0) op.security = security
+  Object.assign(op, methodValidator(method, input))
   if (withIntegrations(input) && method.methodIntegration) {
     op['x-amazon-apigateway-integration'] = integrationExtension(method.methodIntegration)
   }

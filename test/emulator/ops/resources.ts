@@ -14,11 +14,11 @@ import type {
   ModelState,
   RestApiState,
 } from '../types.js'
+import { PATH_PART, PATH_PART_MESSAGE } from '../validation.js'
 
 export const HTTP_METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'ANY']
 const AUTHORIZATION_TYPES = ['NONE', 'AWS_IAM', 'CUSTOM', 'COGNITO_USER_POOLS']
 const INTEGRATION_TYPES = ['HTTP', 'AWS', 'MOCK', 'HTTP_PROXY', 'AWS_PROXY']
-const PATH_PART = /^(\{[A-Za-z0-9._-]+\+?\}|[A-Za-z0-9._:-]+)$/
 
 function apiAndResource(ctx: RequestContext) {
   const api = getRestApi(ctx.state, ctx.params.restApiId as string)
@@ -49,11 +49,7 @@ export const createResource: Handler = (ctx) => {
   const api = getRestApi(ctx.state, ctx.params.restApiId as string)
   const parent = getResource(api, ctx.params.parentId as string)
   const pathPart = optString(ctx.body, 'pathPart') ?? ''
-  if (!PATH_PART.test(pathPart)) {
-    throw badRequest(
-      "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.",
-    )
-  }
+  if (!PATH_PART.test(pathPart)) throw badRequest(PATH_PART_MESSAGE)
   const sibling = [...api.resources.values()].some((r) => r.parentId === parent.id && r.pathPart === pathPart)
   if (sibling) throw conflict(`Another resource with the same parent already has this name: ${pathPart}`)
   return { status: 201, json: resourceToWire(addResource(api, parent, pathPart), false) }
