@@ -7,6 +7,8 @@ import {
   CreateStageCommand,
   DeleteBasePathMappingCommand,
   DeleteStageCommand,
+  GetDeploymentCommand,
+  PutRestApiCommand,
   TagResourceCommand,
   UpdateBasePathMappingCommand,
   UpdateStageCommand,
@@ -15,7 +17,7 @@ import {
 import { errorMessage } from '../lib/errors.js'
 import type { StageState } from '../model/state.js'
 import { resolveNewDeployment as substitute } from '../plan/placeholder.js'
-import type { Plan, PlannedCall } from '../plan/types.js'
+import { NEW_DEPLOYMENT_ID, type Plan, type PlannedCall } from '../plan/types.js'
 import { type AwsCallContext, awsCall } from './aws-call.js'
 import { readBack } from './verify.js'
 import { WritePolicy, type WritePolicyOptions } from './write-policy.js'
@@ -26,6 +28,8 @@ export interface ApplyResult {
   createdDeploymentId?: string
   /** The stage as read back after the change (undefined after delete). */
   after?: StageState
+  /** What AWS warned about when it imported the definition (PutRestApi), if it did. */
+  importWarnings?: string[]
 }
 
 export interface ApplyOptions extends WritePolicyOptions {
@@ -60,13 +64,68 @@ export class ApplyError extends Error {
   }
 }
 
-/** Sends one planned call; returns the new deployment's id for CreateDeployment. */
+/** What a call brought back that later calls or the result need. */
+interface CallOutcome {
+  deploymentId?: string | undefined
+  warnings?: string[] | undefined
+}
+
+/** The new deployment must serve the file's routes: else another run imported between our import and deployment. */
+export class ForeignDefinitionError extends Error {
+  override readonly name = 'ForeignDefinitionError'
+  constructor(
+    readonly missing: string[],
+    readonly unexpected: string[],
+  ) {
+    super(
+      `the new deployment does not serve the reviewed definition (${missing.length} route(s) missing, ${unexpected.length} unexpected)`,
+    )
+  }
+}
+
+async function verifyDeployment(
+  client: APIGatewayClient,
+  call: Extract<PlannedCall, { action: 'VerifyDeployment' }>,
+  newDeploymentId: string | undefined,
+): Promise<CallOutcome> {
+  const out = await client.send(
+    new GetDeploymentCommand({
+      restApiId: call.restApiId,
+      deploymentId: substitute(call.deploymentId, newDeploymentId),
+      embed: ['apisummary'],
+    }),
+  )
+  const served = new Set(
+    Object.entries(out.apiSummary ?? {}).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`)),
+  )
+  const missing = call.routes.filter((r) => !served.has(r))
+  const expected = new Set(call.routes)
+  const unexpected = call.exact ? [...served].filter((r) => !expected.has(r)).sort() : []
+  if (missing.length || unexpected.length) throw new ForeignDefinitionError(missing, unexpected)
+  return {}
+}
+
+/** Sends one planned call. */
 async function send(
   client: APIGatewayClient,
   call: PlannedCall,
   newDeploymentId: string | undefined,
-): Promise<string | undefined> {
+): Promise<CallOutcome> {
   switch (call.action) {
+    case 'PutRestApi': {
+      const out = await client.send(
+        new PutRestApiCommand({
+          restApiId: call.restApiId,
+          mode: call.mode,
+          failOnWarnings: call.failOnWarnings,
+          parameters: { basepath: call.basePath },
+          body: new TextEncoder().encode(call.body),
+        }),
+      )
+      return { warnings: out.warnings ?? [] }
+    }
+    case 'VerifyDeployment':
+      return verifyDeployment(client, call, newDeploymentId)
     case 'CreateDeployment': {
       const out = await client.send(
         new CreateDeploymentCommand({
@@ -77,7 +136,7 @@ async function send(
           canarySettings: call.canarySettings,
         }),
       )
-      return out.id
+      return { deploymentId: out.id }
     }
     case 'UpdateStage':
       await client.send(
@@ -92,7 +151,7 @@ async function send(
           })),
         }),
       )
-      return undefined
+      return {}
     case 'CreateStage':
       await client.send(
         new CreateStageCommand({
@@ -104,13 +163,15 @@ async function send(
           tags: call.tags,
         }),
       )
-      return undefined
+      return {}
     case 'DeleteStage':
       await client.send(new DeleteStageCommand({ restApiId: call.restApiId, stageName: call.stageName }))
-      return undefined
+      return {}
     case 'TagResource':
-      await client.send(new TagResourceCommand({ resourceArn: call.resourceArn, tags: call.tags }))
-      return undefined
+      await client.send(
+        new TagResourceCommand({ resourceArn: call.resourceArn, tags: withDeployment(call.tags, newDeploymentId) }),
+      )
+      return {}
     case 'CreateBasePathMapping':
       await client.send(
         new CreateBasePathMappingCommand({
@@ -120,7 +181,7 @@ async function send(
           stage: call.stageName,
         }),
       )
-      return undefined
+      return {}
     case 'UpdateBasePathMapping':
       await client.send(
         new UpdateBasePathMappingCommand({
@@ -129,16 +190,22 @@ async function send(
           patchOperations: call.patchOperations,
         }),
       )
-      return undefined
+      return {}
     case 'UpdateUsagePlan':
       await client.send(
         new UpdateUsagePlanCommand({ usagePlanId: call.usagePlanId, patchOperations: call.patchOperations }),
       )
-      return undefined
+      return {}
     case 'DeleteBasePathMapping':
       await client.send(new DeleteBasePathMappingCommand({ domainName: call.domainName, basePath: call.basePath }))
-      return undefined
+      return {}
   }
+}
+
+/** Tag values may name the deployment this run created (e.g. the definition record). */
+function withDeployment(tags: Record<string, string>, id?: string): Record<string, string> {
+  if (!id) return tags
+  return Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, v.replaceAll(NEW_DEPLOYMENT_ID, id)]))
 }
 
 function callContext(call: PlannedCall): AwsCallContext {
@@ -154,30 +221,42 @@ function isDeletion(call: PlannedCall): boolean {
   return call.action === 'DeleteStage' || call.action === 'DeleteBasePathMapping'
 }
 
-/** Runs every call; returns the id of the deployment the plan created, if any. */
+/** What running the calls produced: the deployment the plan created, and the import's warnings. */
+interface CallsOutcome {
+  createdDeploymentId: string | undefined
+  importWarnings: string[] | undefined
+}
+
+/** Runs every call in order; returns the id of the deployment the plan created, if any. */
 export async function runCalls(
   client: APIGatewayClient,
   plan: Plan,
   options: ApplyOptions = {},
 ): Promise<string | undefined> {
+  return (await runEveryCall(client, plan, options)).createdDeploymentId
+}
+
+async function runEveryCall(client: APIGatewayClient, plan: Plan, options: ApplyOptions): Promise<CallsOutcome> {
   const policy = await WritePolicy.create(client, options)
   let createdDeploymentId: string | undefined
+  let importWarnings: string[] | undefined
   const completed: PlannedCall[] = []
   for (const [index, call] of plan.calls.entries()) {
     await policy.spaceBefore(call)
     options.onCall?.(call, index)
     const failure: ApplyFailure = { failedCall: call, completed: [...completed], createdDeploymentId }
-    const id = await awsCall(callContext(call), () => send(client, call, createdDeploymentId), {
+    const outcome = await awsCall(callContext(call), () => send(client, call, createdDeploymentId), {
       allowNotFound: isDeletion(call),
       retry: policy.retryPolicy(call),
     }).catch((cause: unknown) => {
       throw new ApplyError(failure, { cause })
     })
-    if (call.action === 'CreateDeployment') createdDeploymentId = id
+    if (outcome?.deploymentId) createdDeploymentId = outcome.deploymentId
+    if (outcome?.warnings) importWarnings = outcome.warnings
     policy.sent(call)
     completed.push(call)
   }
-  return createdDeploymentId
+  return { createdDeploymentId, importWarnings }
 }
 
 /**
@@ -189,7 +268,7 @@ export async function applyPlan<T = undefined>(
   plan: Plan,
   options: ApplyOptions & AlongsideRead<T> = {},
 ): Promise<ApplyResult & { alongside?: T }> {
-  const createdDeploymentId = await runCalls(client, plan, options)
+  const { createdDeploymentId, importWarnings } = await runEveryCall(client, plan, options)
   const extra = options.alongside?.(createdDeploymentId)
   // A failure of the extra read must not hide the read-back's verdict; it is rethrown after it.
   extra?.catch(() => undefined)
@@ -197,6 +276,7 @@ export async function applyPlan<T = undefined>(
   const result: ApplyResult & { alongside?: T } = {}
   if (createdDeploymentId) result.createdDeploymentId = createdDeploymentId
   if (after) result.after = after
+  if (importWarnings) result.importWarnings = importWarnings
   if (extra) result.alongside = await extra
   return result
 }

@@ -27,10 +27,12 @@ export interface WritePolicyOptions {
 const MIN_INTERVAL_MS: Partial<Record<PlannedCall['action'], number>> = {
   UpdateUsagePlan: 20_000,
   CreateDeployment: 5_000,
+  PutRestApi: 1_000,
 }
 const QUOTA_TEXT: Partial<Record<PlannedCall['action'], string>> = {
   UpdateUsagePlan: '1 UpdateUsagePlan per 20 seconds',
   CreateDeployment: '1 CreateDeployment per 5 seconds',
+  PutRestApi: '1 PutRestApi per second',
 }
 /** Jitter spread of the first throttling round for calls without a fixed interval; doubles each round. */
 const DEFAULT_SPREAD_MS = 1_000

@@ -1,7 +1,7 @@
 // What the inputs step hands to every later step: every input, read and validated once.
 
 import type { MethodSettingValues } from '../model/state.js'
-import type { CacheClusterSize } from '../model/vocabulary.js'
+import type { CacheClusterSize, ExportExtension, ExportFormat, ExportType, SdkType } from '../model/vocabulary.js'
 
 export const OPERATIONS = [
   'deploy',
@@ -49,19 +49,19 @@ export interface CanaryInput {
 }
 
 export interface ExportInput {
-  type: 'oas30' | 'swagger'
-  format: 'json' | 'yaml'
-  extensions: Array<'integrations' | 'apigateway' | 'authorizers' | 'postman'>
+  type: ExportType
+  format: ExportFormat
+  extensions: ExportExtension[]
   file: string
 }
 
 export interface SdkInput {
-  type: 'javascript' | 'java' | 'android' | 'objectivec' | 'swift' | 'ruby'
+  type: SdkType
   parameters: Record<string, string>
   file: string
 }
 
-/** Every input, read and validated once by inputs.ts. Nothing downstream reads inputs again. */
+/** Every input, read and validated once by getInputs (read.ts). Nothing downstream reads inputs again. */
 export interface ActionInputs {
   api: RestApiSelector
   /** Region from the input; undefined means the SDK's own resolution (AWS_REGION). */

@@ -20,7 +20,7 @@ export function parseBoolean(raw: string): Parsed<boolean> {
   return fail("must be 'true' or 'false'")
 }
 
-export interface NumberRange {
+interface NumberRange {
   min: number
   max: number
   /** When true, `min` itself is not allowed (0 < p). */

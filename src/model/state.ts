@@ -1,10 +1,12 @@
 // The state of API Gateway as the project sees it: apigateway/ converts SDK shapes into these;
 // planners, the diff and the report work on them only.
 
+import type { CacheControlStrategy, LoggingLevel } from './vocabulary.js'
+
 /** One MethodSetting, in AWS's field names. Every field optional: inputs name only what they change. */
 export interface MethodSettingValues {
   metricsEnabled?: boolean
-  loggingLevel?: 'OFF' | 'ERROR' | 'INFO'
+  loggingLevel?: LoggingLevel
   dataTraceEnabled?: boolean
   throttlingBurstLimit?: number
   throttlingRateLimit?: number
@@ -12,10 +14,7 @@ export interface MethodSettingValues {
   cacheTtlInSeconds?: number
   cacheDataEncrypted?: boolean
   requireAuthorizationForCacheControl?: boolean
-  unauthorizedCacheControlHeaderStrategy?:
-    | 'FAIL_WITH_403'
-    | 'SUCCEED_WITH_RESPONSE_HEADER'
-    | 'SUCCEED_WITHOUT_RESPONSE_HEADER'
+  unauthorizedCacheControlHeaderStrategy?: CacheControlStrategy
 }
 
 export interface CanaryState {

@@ -35,6 +35,9 @@ export function redactCall(call: PlannedCall, show: boolean): PlannedCall {
     }
     case 'UpdateStage':
       return { ...call, patchOperations: call.patchOperations.map((op) => redactOp(op, show)) }
+    case 'PutRestApi':
+      // The body is the whole file: the log shows its size and digest instead.
+      return { ...call, body: `(${Buffer.byteLength(call.body, 'utf8')} bytes)` }
     default:
       return call
   }

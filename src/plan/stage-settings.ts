@@ -2,6 +2,7 @@
 
 import type { MethodSettingOverride, StageSettingsInput } from '../inputs/types.js'
 import type { ApiResource, MethodSettingValues, StageState } from '../model/state.js'
+import { ANY_EXPANSION } from '../model/vocabulary.js'
 import { PlanRefusal } from './refusal.js'
 import type { PatchOp } from './types.js'
 
@@ -9,7 +10,6 @@ import type { PatchOp } from './types.js'
 export const STAGE_WIDE_KEY = '*/*'
 
 /** The verbs `ANY` stands for; AWS rejects `ANY` in a method-settings path. */
-export const ANY_VERBS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const
 
 /** Most patch operations sent in one UpdateStage (AWS answers "Update size too large" beyond some size). */
 export const MAX_OPS_PER_UPDATE_STAGE = 80
@@ -128,7 +128,7 @@ function resolveOverrides(
     const methods = resource.methods.map((m) => m.toUpperCase())
     const hasAny = methods.includes('ANY')
     if (verb === 'ANY') {
-      const verbs = hasAny ? [...ANY_VERBS] : ANY_VERBS.filter((v) => methods.includes(v))
+      const verbs = hasAny ? [...ANY_EXPANSION] : ANY_EXPANSION.filter((v) => methods.includes(v))
       if (!verbs.length) {
         throw new PlanRefusal(
           `Input 'method-settings': '${written}': resource '${resource.path}' has no methods` +

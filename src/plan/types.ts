@@ -1,6 +1,10 @@
 // A plan: the ordered AWS calls with their exact parameters, and the stage they must produce.
 
+import type { BasePathMode } from '../definition/routes.js'
 import type { Operation } from '../inputs/types.js'
+
+export const DEFINITION_MODES = ['overwrite', 'merge'] as const
+export type DefinitionMode = (typeof DEFINITION_MODES)[number]
 
 export interface PatchOp {
   op: 'add' | 'remove' | 'replace' | 'copy'
@@ -52,6 +56,32 @@ export type PlannedCall =
     }
   /** restApiId and stageName name the API stage being associated (also used in error messages). */
   | { action: 'UpdateUsagePlan'; usagePlanId: string; restApiId: string; stageName: string; patchOperations: PatchOp[] }
+  /** Imports the repository's definition into the API's working copy (what the next CreateDeployment snapshots). */
+  | {
+      action: 'PutRestApi'
+      restApiId: string
+      mode: DefinitionMode
+      failOnWarnings: boolean
+      basePath: BasePathMode
+      /** The file after substitution; never logged. */
+      body: string
+      sha256: string
+      /** The stage the import is for (messages). */
+      stageName: string
+    }
+  /**
+   * A read between the deployment and the switch: the new deployment must serve exactly the file's routes, or
+   * another run imported its own definition in between (the working copy is shared by every pipeline of the API).
+   */
+  | {
+      action: 'VerifyDeployment'
+      restApiId: string
+      stageName: string
+      deploymentId: string
+      routes: readonly string[]
+      /** `overwrite`: the routes must be exactly these; `merge`: at least these. */
+      exact: boolean
+    }
 
 /** What the stage must look like after the plan ran; the executor reads it back and compares. */
 export interface ExpectedStage {

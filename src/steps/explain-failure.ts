@@ -4,7 +4,7 @@ import { ApplyError } from '../apigateway/apply.js'
 import type { RestApiGateway } from '../apigateway/gateway.js'
 import { ReadBackError, VerificationError } from '../apigateway/verify.js'
 import { errorMessage } from '../lib/errors.js'
-import { compileStagePattern } from '../model/stage-pattern.js'
+import { stagePatternMatcher } from '../model/stage-pattern.js'
 import type { StageState } from '../model/state.js'
 import { PREVIOUS_DEPLOYMENT_TAG } from '../model/tags.js'
 import { resolveNewDeployment as substitute } from '../plan/placeholder.js'
@@ -198,7 +198,6 @@ export function explainReadBack(err: unknown, plan: Plan): unknown {
 
 /** The stage list for a quota failure; a failure to list only loses the hint. */
 async function stageQuotaHint(api: RestApiGateway, pattern: string): Promise<string> {
-  const compiled = compileStagePattern(pattern)
   const stages = await api.listStages().catch(() => undefined)
-  return stages && compiled.ok ? `${describeStageQuota(stages, compiled.value, Date.now())}\n` : ''
+  return stages ? `${describeStageQuota(stages, stagePatternMatcher(pattern), Date.now())}\n` : ''
 }

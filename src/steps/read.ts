@@ -4,7 +4,7 @@ import { ApiGateway, type RestApiGateway } from '../apigateway/gateway.js'
 import type { ActionInputs } from '../inputs/types.js'
 import { errorMessage } from '../lib/errors.js'
 import { ACTION_USER_AGENT } from '../lib/version.js'
-import { compileStagePattern } from '../model/stage-pattern.js'
+import { stagePatternMatcher } from '../model/stage-pattern.js'
 import type { ReadState } from '../model/state.js'
 import { consoleUrl, customDomainUrl, stageBaseUrl } from '../model/urls.js'
 import { stageToPrefetch } from '../report/diff-sources.js'
@@ -81,8 +81,5 @@ function cleanupRequest(inputs: ActionInputs): { deleteStage: boolean; prunePatt
   const deleteStage = inputs.operation === 'delete'
   const prune = inputs.prunePreviewsOlderThanDays !== undefined
   if (!deleteStage && !prune) return undefined
-  const pattern = compileStagePattern(inputs.deleteStagePattern)
-  // The inputs step validated the pattern; this only narrows the type.
-  if (!pattern.ok) throw new Error(`delete-stage-pattern ${pattern.error}`)
-  return { deleteStage, ...(prune ? { prunePattern: pattern.value } : {}) }
+  return { deleteStage, ...(prune ? { prunePattern: stagePatternMatcher(inputs.deleteStagePattern) } : {}) }
 }

@@ -1,46 +1,39 @@
+// The parsers of input texts, the vocabularies they check against, and the errors they feed.
 import { describe, expect, it } from 'vitest'
 import {
-  ANY_EXPANSION,
-  compileStagePattern,
-  DEFAULT_DELETE_STAGE_PATTERN,
-  hasControlCharacters,
   isStageName,
   isVariableName,
+  parseRegion,
+  parseRestApiId,
+  parseRestApiName,
+  parseShortId,
+  parseStageName,
+  variableValueProblem,
+} from '../../src/inputs/identifiers.js'
+import { parseKeyValueText, parseSdkParameters, parseStageVariables } from '../../src/inputs/key-values.js'
+import { parseExportExtensions, parseUsagePlanIds, parseVariableNameList } from '../../src/inputs/lists.js'
+import { parseBasePath, parseDomainName, parseOutputFile, parseSmokeTestPath } from '../../src/inputs/locations.js'
+import {
   METHOD_SETTING_NAMES,
-  type Parsed,
-  parseAccessLogDestinationArn,
-  parseAccessLogFormat,
-  parseBasePath,
-  parseBoolean,
-  parseCacheClusterSize,
-  parseDecimal,
-  parseDomainName,
-  parseEnum,
-  parseExportExtensions,
-  parseInteger,
-  parseKeyValueText,
-  parseList,
   parseMethodSetting,
   parseMethodSettingKey,
   parseMethodSettings,
-  parseOutputFile,
-  parseRegion,
   parseResourcePath,
-  parseRestApiId,
-  parseRestApiName,
-  parseSdkParameters,
-  parseShortId,
-  parseSmokeTestPath,
-  parseStageName,
-  parseStageVariables,
-  parseUsagePlanIds,
-  parseVariableNameList,
-  SDK_REQUIRED_PARAMETERS,
-  shorten,
+} from '../../src/inputs/method-settings.js'
+import {
+  parseAccessLogDestinationArn,
+  parseAccessLogFormat,
+  parseCacheClusterSize,
+} from '../../src/inputs/stage-settings.js'
+import { errorMessage, InputError } from '../../src/lib/errors.js'
+import { type Parsed, parseBoolean, parseDecimal, parseEnum, parseInteger, parseList } from '../../src/lib/parse.js'
+import { hasControlCharacters, shorten } from '../../src/lib/text.js'
+import {
+  compileStagePattern,
+  DEFAULT_DELETE_STAGE_PATTERN,
   stageMatchesPattern,
-  variableValueProblem,
-} from '../src/inputs/validation.js'
-import { errorMessage, InputError } from '../src/lib/errors.js'
+} from '../../src/model/stage-pattern.js'
+import { ANY_EXPANSION, SDK_REQUIRED_PARAMETERS } from '../../src/model/vocabulary.js'
 
 function value<T>(parsed: Parsed<T>): T {
   if (!parsed.ok) throw new Error(`expected ok, got error: ${parsed.error}`)

@@ -1,0 +1,30 @@
+// Which operations use an input, and the sentence that refuses the input with any other operation.
+// The input table names one of these per input; inputs without one are used by every operation.
+import { OPERATIONS, type Operation } from './types.js'
+
+export interface Acceptance {
+  /** The operations that use the input. */
+  readonly operations: readonly Operation[]
+  /** The problem's message when the input is given with another operation. */
+  refusal(input: string, operation: Operation): string
+}
+
+function usedOnlyBy(operations: readonly Operation[], who: string): Acceptance {
+  return {
+    operations,
+    refusal: (input, operation) => `Input '${input}' is used only by ${who}, not by '${operation}'.`,
+  }
+}
+
+export const CANARY_OPERATIONS = usedOnlyBy(
+  ['deploy', 'promote', 'update-canary'],
+  "operations 'deploy' and 'promote' (with canary-percent) and 'update-canary'",
+)
+export const PROMOTE_ONLY = usedOnlyBy(['promote'], "operation 'promote'")
+export const ROLLBACK_ONLY = usedOnlyBy(['rollback'], "operation 'rollback'")
+export const DEPLOY_ONLY = usedOnlyBy(['deploy'], "operation 'deploy' (which creates a deployment)")
+export const NOT_DELETE: Acceptance = {
+  operations: OPERATIONS.filter((operation) => operation !== 'delete'),
+  refusal: (input) =>
+    `Input '${input}' cannot be used with operation 'delete': the stage is deleted, not changed or read.`,
+}
