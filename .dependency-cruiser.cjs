@@ -6,8 +6,8 @@
 const LAYERS = {
   lib: [], // generic helpers, usable anywhere
   model: ['lib'], // the AWS world as the project sees it
-  inputs: ['lib', 'model'], // the input table and its parsers
   definition: ['lib', 'model'], // the repository's OpenAPI file: substitution, parsing, checks
+  inputs: ['lib', 'model', 'definition'], // the input table and its parsers
   plan: ['lib', 'model', 'inputs', 'definition'], // pure planners
   diff: ['lib', 'model'], // pure API and stage diffs
   apigateway: ['lib', 'model', 'inputs', 'definition', 'plan'], // the AWS SDK adapter

@@ -13,6 +13,7 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8')
 const COMMAND_ROUTES: Record<string, [verb: string, path: string]> = {
   GetRestApis: ['GET', '/restapis'],
   GetRestApi: ['GET', '/restapis/API_ID'],
+  PutRestApi: ['PUT', '/restapis/API_ID'],
   GetStage: ['GET', '/restapis/API_ID/stages/STAGE'],
   GetStages: ['GET', '/restapis/API_ID/stages'],
   GetResources: ['GET', '/restapis/API_ID/resources'],

@@ -3,9 +3,7 @@
 // path's first segment (meant for a stage name) and prepends the rest.
 import { type DefinitionDocument, isObject } from './document.js'
 import { definitionOperations } from './operations.js'
-
-export const BASE_PATH_MODES = ['ignore', 'prepend', 'split'] as const
-export type BasePathMode = (typeof BASE_PATH_MODES)[number]
+import type { BasePathMode } from './options.js'
 
 /** The document's base path: Swagger's `basePath`, or the path of OpenAPI 3's first server URL. */
 export function documentBasePath(doc: DefinitionDocument): string {

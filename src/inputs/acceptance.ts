@@ -28,3 +28,10 @@ export const NOT_DELETE: Acceptance = {
   refusal: (input) =>
     `Input '${input}' cannot be used with operation 'delete': the stage is deleted, not changed or read.`,
 }
+
+/** `definition` and its options: only a deploy imports; the other operations move deployments already made. */
+export const DEFINITION_DEPLOY: Acceptance = {
+  operations: ['deploy'],
+  refusal: (input, operation) =>
+    `Input '${input}' cannot be used with operation '${operation}': it moves a deployment that was already made (and tested), so nothing is imported. Import the file with operation 'deploy'.`,
+}

@@ -4,7 +4,7 @@ import type { MethodSettingValues } from '../model/state.js'
 import { formatOfFile } from './locations.js'
 import { METHOD_SETTING_NAMES } from './method-settings.js'
 import type { InputValues } from './table.js'
-import type { ActionInputs, CanaryInput, ExportInput, SdkInput, StageSettingsInput } from './types.js'
+import type { ActionInputs, CanaryInput, DefinitionInput, ExportInput, SdkInput, StageSettingsInput } from './types.js'
 
 /** `{ key: value }`, or nothing when the value is undefined: unset optional fields stay absent. */
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -52,6 +52,19 @@ function exportInput(v: InputValues): ExportInput | undefined {
   return { type, format, extensions: v['export-extensions'] ?? [], file }
 }
 
+function definitionInput(v: InputValues): DefinitionInput | undefined {
+  const file = v.definition
+  if (file === undefined) return undefined
+  return {
+    file,
+    mode: v['definition-mode'],
+    substitutions: v['definition-substitutions'] ?? {},
+    failOnWarnings: v['fail-on-warnings'],
+    basePath: v['definition-base-path'],
+    force: v['force-deploy'],
+  }
+}
+
 function sdkInput(v: InputValues): SdkInput | undefined {
   const { 'sdk-type': type, 'sdk-file': file } = v
   return type === undefined || file === undefined ? undefined : { type, parameters: v['sdk-parameters'] ?? {}, file }
@@ -68,6 +81,7 @@ export function toActionInputs(v: InputValues): ActionInputs {
     stage: v.stage ?? '',
     operation: v.operation,
     ...optional('description', v.description),
+    ...optional('definition', definitionInput(v)),
     variables: v.variables ?? {},
     removeVariables: v['remove-variables'] ?? [],
     canary: canary(v),

@@ -1,6 +1,7 @@
 // Inputs given as KEY=VALUE lines or a YAML map: stage variables, canary overrides, SDK parameters.
 // Errors name keys and line numbers, never values: stage variable values may be secrets.
 import { isMap, isScalar } from 'yaml'
+import { substitutionKeyProblem } from '../definition/substitute.js'
 import { fail, ok, type Parsed } from '../lib/parse.js'
 import { quoteShort, shorten } from '../lib/text.js'
 import { MAX_STAGE_VARIABLES } from '../model/vocabulary.js'
@@ -113,4 +114,18 @@ export function parseSdkParameters(raw: string): Parsed<Record<string, string>> 
   }
   if (errors.length > 0) return fail(`is invalid: ${errors.join('; ')}`)
   return ok(Object.fromEntries(parsed.value))
+}
+
+/** `definition-substitutions`: `${KEY}` placeholders of the definition file and their values (any text). */
+export function parseSubstitutions(raw: string): Parsed<Record<string, string>> {
+  const pairs = parseKeyValueText(raw)
+  if (!pairs.ok) return pairs
+  const map: Record<string, string> = {}
+  for (const [key, value] of pairs.value) {
+    const problem = substitutionKeyProblem(key)
+    if (problem) return fail(`has ${problem}`)
+    if (Object.hasOwn(map, key)) return fail(`sets key '${key}' twice`)
+    map[key] = value
+  }
+  return ok(map)
 }

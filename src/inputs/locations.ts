@@ -68,6 +68,15 @@ export function parseOutputFile(raw: string): Parsed<string> {
   return ok(raw)
 }
 
+/** The repository's definition file: a path on one line (relative to the workspace), not a directory. */
+export function parseDefinitionPath(raw: string): Parsed<string> {
+  if (hasControlCharacters(raw)) return fail('must be the path of the OpenAPI file on one line')
+  if (raw.endsWith('/') || raw.endsWith('\\') || raw === '.' || raw === '..') {
+    return fail('must be the path of the OpenAPI file, not a directory')
+  }
+  return ok(raw)
+}
+
 /** The format a file's extension names (`.json`, `.yaml`, `.yml`), if any. */
 export function formatOfFile(file: string): ExportFormat | undefined {
   return /\.ya?ml$/i.test(file) ? 'yaml' : /\.json$/i.test(file) ? 'json' : undefined

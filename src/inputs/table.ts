@@ -2,12 +2,15 @@
 // action.yml), its parser, whether its value may be secret or is structured, and which operations use it.
 // Reading, the refusals of inputs an operation does not use, `npm run docs` and the test that action.yml
 // agrees with the code all work from this table.
+
+import { BASE_PATH_MODES, DEFINITION_MODES } from '../definition/options.js'
 import { ok, type Parsed, parseBoolean, parseDecimal, parseEnum, parseInteger } from '../lib/parse.js'
 import { compileStagePattern, DEFAULT_DELETE_STAGE_PATTERN } from '../model/stage-pattern.js'
 import { EXPORT_FORMATS, EXPORT_TYPES, SDK_TYPES } from '../model/vocabulary.js'
 import {
   type Acceptance,
   CANARY_OPERATIONS,
+  DEFINITION_DEPLOY,
   DEPLOY_ONLY,
   NOT_DELETE,
   PROMOTE_ONLY,
@@ -23,9 +26,16 @@ import {
   parseShortId,
   parseStageName,
 } from './identifiers.js'
-import { parseSdkParameters, parseStageVariables } from './key-values.js'
+import { parseSdkParameters, parseStageVariables, parseSubstitutions } from './key-values.js'
 import { parseExportExtensions, parseUsagePlanIds, parseVariableNameList } from './lists.js'
-import { parseBasePath, parseBaseUrl, parseDomainName, parseOutputFile, parseSmokeTestPath } from './locations.js'
+import {
+  parseBasePath,
+  parseBaseUrl,
+  parseDefinitionPath,
+  parseDomainName,
+  parseOutputFile,
+  parseSmokeTestPath,
+} from './locations.js'
 import { type MethodSettingName, parseMethodSetting, parseMethodSettings } from './method-settings.js'
 import { parseAccessLogDestinationArn, parseAccessLogFormat, parseCacheClusterSize } from './stage-settings.js'
 import { OPERATIONS } from './types.js'
@@ -92,6 +102,18 @@ export const INPUTS = {
   stage: input({ required: true, parse: parseStageName }),
   operation: input({ default: 'deploy', parse: (raw) => parseEnum(raw, OPERATIONS) }),
   description: input({ parse: parseDescription, accepts: DEPLOY_ONLY }),
+  // The API definition from the repository
+  definition: input({ parse: parseDefinitionPath, accepts: DEFINITION_DEPLOY }),
+  'definition-mode': input({ default: 'overwrite', parse: (raw) => parseEnum(raw, DEFINITION_MODES) }),
+  'definition-substitutions': input({
+    parse: parseSubstitutions,
+    show: (map) => `${Object.keys(map).length} key(s): ${Object.keys(map).join(', ') || '(none)'} (values not logged)`,
+    secret: true,
+    accepts: DEFINITION_DEPLOY,
+  }),
+  'fail-on-warnings': input({ default: 'true', parse: parseBoolean }),
+  'definition-base-path': input({ default: 'ignore', parse: (raw) => parseEnum(raw, BASE_PATH_MODES) }),
+  'force-deploy': input({ default: 'false', parse: parseBoolean }),
   // Stage variables and canary
   variables: input({ parse: parseStageVariables, show: variableNames, secret: true, accepts: NOT_DELETE }),
   'remove-variables': input({ parse: parseVariableNameList, show: joined, accepts: NOT_DELETE }),

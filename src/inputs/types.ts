@@ -1,5 +1,6 @@
 // What the inputs step hands to every later step: every input, read and validated once.
 
+import type { BasePathMode, DefinitionMode } from '../definition/options.js'
 import type { MethodSettingValues } from '../model/state.js'
 import type { CacheClusterSize, ExportExtension, ExportFormat, ExportType, SdkType } from '../model/vocabulary.js'
 
@@ -61,6 +62,19 @@ export interface SdkInput {
   file: string
 }
 
+/** `definition` and its options: the repository's OpenAPI file, imported before the deployment. */
+export interface DefinitionInput {
+  /** As given: relative to GITHUB_WORKSPACE, or absolute. */
+  file: string
+  mode: DefinitionMode
+  /** `${KEY}` → value, replaced in the file before anything else reads it. */
+  substitutions: Record<string, string>
+  failOnWarnings: boolean
+  basePath: BasePathMode
+  /** `force-deploy`: import and deploy even when the stage already runs this file. */
+  force: boolean
+}
+
 /** Every input, read and validated once by getInputs (read.ts). Nothing downstream reads inputs again. */
 export interface ActionInputs {
   api: RestApiSelector
@@ -70,6 +84,8 @@ export interface ActionInputs {
   operation: Operation
   /** Deployment description; undefined means main.ts builds one from commit, ref and run. */
   description?: string
+  /** The OpenAPI file to import first (operation deploy only). */
+  definition?: DefinitionInput
   /** Stage variables to set, in input order. */
   variables: Record<string, string>
   /** Stage variable names to remove. */

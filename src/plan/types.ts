@@ -1,10 +1,7 @@
 // A plan: the ordered AWS calls with their exact parameters, and the stage they must produce.
 
-import type { BasePathMode } from '../definition/routes.js'
+import type { BasePathMode, DefinitionMode } from '../definition/options.js'
 import type { Operation } from '../inputs/types.js'
-
-export const DEFINITION_MODES = ['overwrite', 'merge'] as const
-export type DefinitionMode = (typeof DEFINITION_MODES)[number]
 
 export interface PatchOp {
   op: 'add' | 'remove' | 'replace' | 'copy'

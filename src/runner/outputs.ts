@@ -21,6 +21,7 @@ export const OUTPUT_NAMES = [
   'sdk-file',
   'console-url',
   'smoke-test',
+  'definition-sha256',
 ] as const
 export type OutputName = (typeof OUTPUT_NAMES)[number]
 export type Outputs = Partial<Record<OutputName, string | number | boolean>>

@@ -20,6 +20,8 @@ const VALID: InputMap = {
   'promote-from': 'staging',
   'rollback-to': 'abc123',
   'smoke-test-base-url': 'https://x.example/dev',
+  definition: 'api/openapi.yaml',
+  'definition-substitutions': 'ACCOUNT=123456789012',
 }
 /** Inputs another input needs to mean anything, given along with it. */
 const COMPANIONS: InputMap = { 'smoke-test-path': '/health' }

@@ -54,6 +54,55 @@ const BAD: BadCase[] = [
     input: 'description',
     says: "'deploy'",
   },
+  // The definition file and its options
+  { why: 'definition is a directory', given: { definition: 'api/' }, input: 'definition', says: 'not a directory' },
+  {
+    why: 'definition with a promotion',
+    given: { operation: 'promote', 'promote-from': 'staging', definition: 'api.yaml' },
+    input: 'definition',
+    says: 'nothing is imported',
+  },
+  {
+    why: 'unknown definition mode',
+    given: { definition: 'api.yaml', 'definition-mode': 'replace' },
+    input: 'definition-mode',
+    says: "'overwrite'",
+  },
+  {
+    why: 'definition mode without a file',
+    given: { 'definition-mode': 'merge' },
+    input: 'definition-mode',
+    says: "needs 'definition'",
+  },
+  {
+    why: 'substitution key with a dot',
+    given: { definition: 'api.yaml', 'definition-substitutions': 'stage.name=x' },
+    input: 'definition-substitutions',
+    says: 'placeholder name',
+  },
+  {
+    why: 'substitutions without a file',
+    given: { 'definition-substitutions': 'ACCOUNT=1' },
+    input: 'definition-substitutions',
+    says: "needs 'definition'",
+  },
+  {
+    why: 'fail-on-warnings not a boolean',
+    given: { definition: 'api.yaml', 'fail-on-warnings': 'yes' },
+    input: 'fail-on-warnings',
+  },
+  {
+    why: 'unknown base path mode',
+    given: { definition: 'api.yaml', 'definition-base-path': 'strip' },
+    input: 'definition-base-path',
+    says: "'split'",
+  },
+  {
+    why: 'force-deploy without a file',
+    given: { 'force-deploy': 'true' },
+    input: 'force-deploy',
+    says: "needs 'definition'",
+  },
   // Variables (values may be secrets)
   {
     why: 'bad variable name',

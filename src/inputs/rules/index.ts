@@ -1,8 +1,16 @@
 // Every cross-field rule, in the order their problems are reported (smoke-test.ts has one more, checked
 // while reading: see read.ts).
 import type { InputProblem } from '../../lib/errors.js'
-import { CANARY_OPERATIONS, DEPLOY_ONLY, NOT_DELETE, PROMOTE_ONLY, ROLLBACK_ONLY } from '../acceptance.js'
+import {
+  CANARY_OPERATIONS,
+  DEFINITION_DEPLOY,
+  DEPLOY_ONLY,
+  NOT_DELETE,
+  PROMOTE_ONLY,
+  ROLLBACK_ONLY,
+} from '../acceptance.js'
 import { exportAndSdkFilesDiffer, exportComplete, sdkComplete } from './artifacts.js'
+import { definitionOptionsNeedDefinition } from './definition.js'
 import { githubTokenWhenNeeded, prNumberNeedsComment } from './github.js'
 import {
   canaryDetailsNeedPercent,
@@ -33,6 +41,8 @@ const RULES: readonly Rule[] = [
   promoteNeedsSource,
   refuseOutside(ROLLBACK_ONLY),
   refuseOutside(DEPLOY_ONLY),
+  refuseOutside(DEFINITION_DEPLOY),
+  definitionOptionsNeedDefinition,
   rollbackOnFailureNeedsCanary,
   refuseOutside(NOT_DELETE),
   deleteMatchesPattern,
