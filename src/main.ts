@@ -6,6 +6,7 @@ import type { Sleep } from './lib/sleep.js'
 import { runContext } from './runner/context.js'
 import { setOutputs } from './runner/outputs.js'
 import { applyStep } from './steps/apply.js'
+import { definitionStep } from './steps/definition.js'
 import { planStep } from './steps/plan.js'
 import { readStep } from './steps/read.js'
 import { beginReport, reportStep } from './steps/report.js'
@@ -21,13 +22,15 @@ export interface RunOptions {
 
 export async function run(options: RunOptions = {}): Promise<void> {
   try {
-    // 1. Inputs: every input validated before any call.
+    // 1. Inputs, and the definition file: every input validated before any call.
+    const env = options.env ?? process.env
     const inputs = getInputs(options.getInput)
-    const context = runContext(options.env ?? process.env)
+    const context = runContext(env)
     setOutputs({ operation: inputs.operation, stage: inputs.stage, changed: false })
+    const definition = await definitionStep(inputs, env)
     // 2. Read the current state; 3. plan the calls (pure).
     const read = await readStep(inputs)
-    const planned = planStep(inputs, read, context)
+    const planned = planStep({ inputs, read, run: context, definition })
     // 4. Apply (a failure is carried to the report, then thrown); 5. report.
     const started = await beginReport(inputs, context, read)
     const applied = await applyStep(inputs, read, planned, options.sleep)

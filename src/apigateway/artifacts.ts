@@ -1,6 +1,6 @@
 // Files made from the stage's deployed snapshot: the exported API definition and a generated client SDK.
 import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, isAbsolute, resolve } from 'node:path'
+import { dirname } from 'node:path'
 import {
   type APIGatewayClient,
   GetExportCommand,
@@ -9,17 +9,13 @@ import {
   type SdkType,
 } from '@aws-sdk/client-api-gateway'
 import type { ExportInput, SdkInput } from '../inputs/types.js'
+import { workspacePath } from '../lib/workspace.js'
 import { awsCall } from './aws-call.js'
 import type { RestApiTarget } from './client.js'
 
-/** Relative paths are relative to the workspace (GITHUB_WORKSPACE), else to the current directory. */
-function artifactPath(file: string): string {
-  return isAbsolute(file) ? file : resolve(process.env.GITHUB_WORKSPACE || process.cwd(), file)
-}
-
 async function writeBody(file: string, body: Uint8Array | undefined, what: string): Promise<string> {
   if (!body) throw new Error(`${what} returned no content, so nothing was written to ${file}.`)
-  const path = artifactPath(file)
+  const path = workspacePath(file)
   await mkdir(dirname(path), { recursive: true })
   await writeFile(path, body)
   return path

@@ -1,6 +1,6 @@
 // SDK shapes → domain types. SDK field names stay inside this folder.
 import type { CanarySettings, MethodSetting, RestApi, Stage } from '@aws-sdk/client-api-gateway'
-import type { MethodSettingValues, RestApiInfo, StageState } from '../model/state.js'
+import type { ApiLevelSettings, MethodSettingValues, RestApiInfo, StageState } from '../model/state.js'
 
 type Defined<T> = { [K in keyof T]?: Exclude<T[K], undefined> }
 
@@ -65,10 +65,26 @@ export function toStageState(s: Stage): StageState {
 }
 
 export function toRestApiInfo(api: RestApi): RestApiInfo {
-  return {
+  const info: RestApiInfo = {
     id: api.id ?? '',
     name: api.name ?? '',
     endpointTypes: [...(api.endpointConfiguration?.types ?? [])],
     disableExecuteApiEndpoint: api.disableExecuteApiEndpoint ?? false,
   }
+  const settings = apiLevelSettings(api)
+  if (Object.keys(settings).length > 0) info.settings = settings
+  return info
+}
+
+function apiLevelSettings(api: RestApi): ApiLevelSettings {
+  const settings: ApiLevelSettings = {}
+  if (api.binaryMediaTypes?.length) settings.binaryMediaTypes = [...api.binaryMediaTypes]
+  if (api.apiKeySource && api.apiKeySource !== 'HEADER') settings.apiKeySource = api.apiKeySource
+  if (api.minimumCompressionSize !== undefined) settings.minimumCompressionSize = api.minimumCompressionSize
+  if (api.policy) settings.policy = api.policy
+  if (api.endpointConfiguration?.vpcEndpointIds?.length) {
+    settings.vpcEndpointIds = [...api.endpointConfiguration.vpcEndpointIds]
+  }
+  if (api.disableExecuteApiEndpoint) settings.disableExecuteApiEndpoint = true
+  return settings
 }

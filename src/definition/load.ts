@@ -29,6 +29,8 @@ export interface LoadedDefinition {
   readonly routes: readonly string[]
   readonly settings: ReadonlySet<ApiLevelSetting>
   readonly title: string
+  /** How many times each substitution key was replaced. */
+  readonly replaced: Readonly<Record<string, number>>
 }
 
 export type LoadResult = { ok: true; value: LoadedDefinition } | { ok: false; problems: InputProblem[] }
@@ -71,6 +73,7 @@ export async function loadDefinition(request: DefinitionRequest): Promise<LoadRe
       routes: definitionRoutes(doc, request.basePath),
       settings: settingsInDefinition(doc),
       title: typeof info.title === 'string' ? info.title : '',
+      replaced: substituted.value.replaced,
     },
   }
 }

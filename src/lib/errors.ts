@@ -53,3 +53,13 @@ export function errorMessage(err: unknown): string {
   }
   return String(err)
 }
+
+/** The first error in `err`'s cause chain (itself included) that `match` accepts. */
+export function findCause<T>(err: unknown, match: (e: unknown) => e is T): T | undefined {
+  const seen = new Set<unknown>()
+  for (let e: unknown = err; e !== undefined && e !== null && !seen.has(e); e = (e as { cause?: unknown }).cause) {
+    if (match(e)) return e
+    seen.add(e)
+  }
+  return undefined
+}

@@ -48,11 +48,25 @@ export interface StageState {
   lastUpdatedDate?: string
 }
 
+/** What the API has beyond the defaults, among the settings a definition file can carry. */
+export interface ApiLevelSettings {
+  binaryMediaTypes?: string[]
+  /** Only when not the default (HEADER). */
+  apiKeySource?: string
+  minimumCompressionSize?: number
+  policy?: string
+  vpcEndpointIds?: string[]
+  /** Only when true (the default is false). */
+  disableExecuteApiEndpoint?: true
+}
+
 export interface RestApiInfo {
   id: string
   name: string
   endpointTypes: string[]
   disableExecuteApiEndpoint: boolean
+  /** API-level settings an overwrite import resets when the file does not carry them; only those set. */
+  settings?: ApiLevelSettings
 }
 
 export interface DeploymentInfo {

@@ -1,8 +1,15 @@
-import type { ActionInputs } from '../inputs/types.js'
+import type { LoadedDefinition } from '../definition/load.js'
+import type { ActionInputs, DefinitionInput } from '../inputs/types.js'
 import type { ReadState } from '../model/state.js'
 import { PREVIOUS_DEPLOYMENT_TAG } from '../model/tags.js'
 import { stageArn } from '../model/urls.js'
 import type { PatchOp, PlannedCall } from './types.js'
+
+/** The file as loaded, with how the inputs ask to import it. */
+export interface DefinitionImport {
+  readonly loaded: LoadedDefinition
+  readonly options: DefinitionInput
+}
 
 /** Everything a planner may look at. Planners are pure: no I/O, no clock, no environment. */
 export interface PlanContext {
@@ -12,6 +19,8 @@ export interface PlanContext {
   description: string
   /** The clock, passed in so planners stay pure (pruning compares stage ages with it). */
   now?: number
+  /** The repository's definition to import first (deploy with `definition`). */
+  definition?: DefinitionImport
 }
 
 /**

@@ -3,6 +3,7 @@
 import { planCanaryDeploy, planPromoteCanary, planRollbackCanary, planUpdateCanary } from './canary.js'
 import { withConfiguration } from './configure.js'
 import type { PlanContext } from './context.js'
+import { planDefinitionDeploy } from './definition.js'
 import { planDelete } from './delete.js'
 import { planDeploy } from './deploy.js'
 import { planPromote } from './promote.js'
@@ -19,8 +20,10 @@ export function plan(ctx: PlanContext): Plan {
 
 function operationPlan(ctx: PlanContext): Plan {
   switch (ctx.inputs.operation) {
-    case 'deploy':
-      return ctx.inputs.canary.percent !== undefined ? planCanaryDeploy(ctx) : planDeploy(ctx)
+    case 'deploy': {
+      const plain = ctx.inputs.canary.percent !== undefined ? planCanaryDeploy : planDeploy
+      return ctx.definition ? planDefinitionDeploy(ctx, ctx.definition, plain) : plain(ctx)
+    }
     case 'update-canary':
       return planUpdateCanary(ctx)
     case 'promote-canary':

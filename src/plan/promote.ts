@@ -1,8 +1,9 @@
 // promote: re-point a stage at another stage's deployment (no new snapshot) and/or switch stage variables.
 
 import type { StageState } from '../model/state.js'
+import { canaryPatchOps } from './canary-ops.js'
 import { describeCanary, type PlanContext, recordPreviousCall, updateStage } from './context.js'
-import { percentValue, variablePatchOps } from './patch-ops.js'
+import { variablePatchOps } from './patch-ops.js'
 import { PlanRefusal } from './refusal.js'
 import type { PatchOp, Plan } from './types.js'
 
@@ -97,25 +98,7 @@ function planCanaryPromote(ctx: PlanContext, target: StageState, sourceDeploymen
   const { inputs, state } = ctx
   const percent = inputs.canary.percent as number
   const current = target.canary
-  const ops: PatchOp[] = []
-  if (current?.deploymentId !== sourceDeploymentId) {
-    ops.push({ op: 'replace', path: '/canarySettings/deploymentId', value: sourceDeploymentId })
-  }
-  if (current?.percentTraffic !== percent) {
-    ops.push({ op: 'replace', path: '/canarySettings/percentTraffic', value: percentValue(percent) })
-  }
-  ops.push(
-    ...variablePatchOps(
-      '/canarySettings/stageVariableOverrides',
-      current?.stageVariableOverrides ?? {},
-      inputs.canary.variables,
-      inputs.canary.removeVariables,
-    ),
-  )
-  const cache = inputs.canary.useStageCache
-  if (cache !== undefined && cache !== (current?.useStageCache ?? false)) {
-    ops.push({ op: 'replace', path: '/canarySettings/useStageCache', value: String(cache) })
-  }
+  const ops = canaryPatchOps(inputs, current, sourceDeploymentId)
   const notes = [
     `One UpdateStage makes deployment ${sourceDeploymentId} (what '${inputs.promoteFrom}' runs) the canary of '${target.stageName}' at ${percent}%; production stays on ${target.deploymentId}; no new deployment.`,
   ]

@@ -40,6 +40,8 @@ interface ReportFacts {
   runUrl?: string
   commitSha?: string
   error?: string
+  /** What API Gateway warned about when it imported the definition. */
+  importWarnings?: readonly string[]
 }
 
 /** Pure: everything the renderer needs. */
@@ -69,5 +71,12 @@ export function buildReportInput(f: ReportFacts): ReportInput {
   const updated = after?.lastUpdatedDate ?? after?.createdDate
   if (updated) report.updatedAt = updated
   if (f.error !== undefined) report.error = f.error
+  // A real run shows the plan only on failure: its warnings (a rename, settings an overwrite drops) and AWS's
+  // import warnings still need saying.
+  const warnings = [
+    ...(f.inputs.dryRun || f.error !== undefined ? [] : f.plan.notes.filter((n) => n.startsWith('⚠️'))),
+    ...(f.importWarnings ?? []).map((w) => `⚠️ API Gateway warned on import: ${w}`),
+  ].map((n) => n.replace(/^⚠️ /, ''))
+  if (warnings.length) report.notes = warnings
   return report
 }

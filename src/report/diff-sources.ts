@@ -13,10 +13,11 @@ export type DiffSources =
       /** Read before any change (undefined: nothing to compare with, e.g. a new stage). */
       before?: DefinitionSource
       /**
-       * Read after the change. `canary` means the canary's deployment once the run is done;
-       * undefined with a dry run means "same as before" (nothing new exists to read).
+       * Read after the change. `canary` means the canary's deployment once the run is done; `file` the repository's
+       * definition (a dry run with `definition`: what the change would deploy); undefined with a dry run means
+       * "same as before" (nothing new exists to read).
        */
-      after?: DefinitionSource | 'canary'
+      after?: DefinitionSource | 'canary' | 'file'
     }
   | { kind: 'unavailable'; reason: string }
 
@@ -37,6 +38,10 @@ export function diffSources(inputs: ActionInputs, state: ReadState, plan: Plan):
     if (!current) return { kind: 'unavailable', reason: 'The stage does not exist.' }
     const before = deployment(current.deploymentId)
     const baseline: DiffBaseline = { kind: 'production', deploymentId: current.deploymentId }
+    if (inputs.dryRun && op === 'deploy' && inputs.definition) {
+      // What production serves against the file the canary would get.
+      return { kind: 'diff', baseline, before: stage(inputs.stage), after: 'file' }
+    }
     if (inputs.dryRun && op === 'deploy') {
       return { kind: 'unavailable', reason: 'Dry run: the canary deployment does not exist yet.' }
     }
@@ -60,6 +65,8 @@ export function diffSources(inputs: ActionInputs, state: ReadState, plan: Plan):
   const self = stage(inputs.stage)
   const withBefore = before ? { before } : {}
   if (inputs.dryRun) {
+    // The file is what a deploy with `definition` would serve: the plan shows its change before anything is written.
+    if (op === 'deploy' && inputs.definition) return { kind: 'diff', baseline, ...withBefore, after: 'file' }
     // Only a promotion has its future definition already deployed somewhere: the source stage.
     if (op === 'promote' && inputs.promoteFrom)
       return { kind: 'diff', baseline, ...withBefore, after: stage(inputs.promoteFrom) }
@@ -77,7 +84,8 @@ export function diffSources(inputs: ActionInputs, state: ReadState, plan: Plan):
 export function stageToPrefetch(inputs: ActionInputs): string | undefined {
   const op = inputs.operation
   if (op === 'delete' || op === 'rollback-canary' || op === 'update-canary') return undefined
-  if (createsCanary(inputs)) return undefined
-  if (inputs.dryRun && !(op === 'promote' && inputs.promoteFrom)) return undefined
+  if (createsCanary(inputs)) return inputs.dryRun && op === 'deploy' && inputs.definition ? inputs.stage : undefined
+  const knownAfter = (op === 'promote' && inputs.promoteFrom) || (op === 'deploy' && inputs.definition)
+  if (inputs.dryRun && !knownAfter) return undefined
   return inputs.diffAgainst.kind === 'stage' ? inputs.diffAgainst.stage : inputs.stage
 }

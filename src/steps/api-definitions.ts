@@ -16,12 +16,16 @@ export type AfterDefinition =
  * The read of the new definition, to run right after the writes (in parallel with the read-back).
  * `canaryId` is the canary this run created, else the canary the stage already had.
  */
-export async function readAfterDefinition(
-  api: RestApiGateway,
-  sources: DiffSources,
-  canaryId: string | undefined,
-): Promise<AfterDefinition> {
+export async function readAfterDefinition(options: {
+  api: RestApiGateway
+  sources: DiffSources
+  canaryId: string | undefined
+  /** The repository's definition, when the run has one. */
+  file: object | undefined
+}): Promise<AfterDefinition> {
+  const { api, sources, canaryId } = options
   if (sources.kind === 'unavailable' || sources.after === undefined) return { kind: 'same' }
+  if (sources.after === 'file') return { kind: 'read', definition: options.file }
   try {
     if (sources.after === 'canary') {
       if (!canaryId) return { kind: 'failed', reason: 'The stage has no canary to compare.' }

@@ -7,10 +7,10 @@ import type { StageState } from '../model/state.js'
 import type { SmokeTestResult } from '../report/types.js'
 import { setOutputs } from '../runner/outputs.js'
 import { settleCacheCluster, writeArtifacts } from './after-change.js'
-import { type AfterDefinition, readAfterDefinition } from './api-definitions.js'
-import { explainApplyError } from './explain-failure.js'
+import type { AfterDefinition } from './api-definitions.js'
 import type { PlanResult } from './plan.js'
 import type { ReadResult } from './read.js'
+import { runPlan } from './run-plan.js'
 import { smokeTestAndMaybeRollBack } from './smoke-test.js'
 
 export interface ApplyOutcome {
@@ -19,6 +19,8 @@ export interface ApplyOutcome {
   /** The new API definition, read together with the stage read-back. */
   readonly afterDefinition?: AfterDefinition
   readonly smokeTest?: SmokeTestResult
+  /** What API Gateway warned about when it imported the definition. */
+  readonly importWarnings?: readonly string[]
   /** Why the run failed; the report still runs. */
   readonly failure?: unknown
 }
@@ -56,43 +58,27 @@ export async function applyStep(
 async function applyChange(
   inputs: ActionInputs,
   read: ReadResult,
-  { plan, sources }: PlanResult,
+  planned: PlanResult,
   sleep: Sleep | undefined,
 ): Promise<ApplyOutcome> {
-  const { api, state } = read
+  const { api } = read
   // What is known so far: a failure after the calls (cache wait, artifacts) still reports the stage as read back.
   let known: ApplyOutcome = {}
   try {
-    const applied = await core.group(`Applying ${plan.calls.length} call(s)`, () =>
-      api
-        .apply(plan, {
-          ...(sleep ? { sleep } : {}),
-          onCall: (call, i) => core.info(`${i + 1}/${plan.calls.length} ${call.action}`),
-          onThrottled: (call, waitMs, round, rounds) =>
-            core.info(
-              `${call.action} throttled by AWS's quota: waiting ${(waitMs / 1000).toFixed(1)} s (retry ${round} of ${rounds})`,
-            ),
-          // The new definition is read together with the stage read-back: one round trip for both.
-          alongside: (created) => readAfterDefinition(api, sources, created ?? state.stage?.canary?.deploymentId),
-        })
-        .catch(async (err: unknown) => {
-          throw await explainApplyError(err, {
-            plan,
-            before: state.stage,
-            api,
-            deleteStagePattern: inputs.deleteStagePattern,
-          })
-        }),
+    const applied = await core.group(`Applying ${planned.plan.calls.length} call(s)`, () =>
+      runPlan({ inputs, read, planned, sleep }),
     )
+    for (const warning of applied.importWarnings ?? []) core.warning(`API Gateway warned on import: ${warning}`)
     known = {
       ...(applied.after ? { after: applied.after } : {}),
       ...(applied.alongside ? { afterDefinition: applied.alongside } : {}),
+      ...(applied.importWarnings?.length ? { importWarnings: applied.importWarnings } : {}),
     }
     setStageOutputs(applied.after)
     core.info(`Stage '${inputs.stage}' is at ${read.urls.base}`)
     const after = await settleCacheCluster({ api, inputs, after: applied.after, sleep })
     if (after) known = { ...known, after }
-    if (inputs.operation !== 'delete') await writeArtifacts(api, plan, inputs)
+    if (inputs.operation !== 'delete') await writeArtifacts(api, planned.plan, inputs)
     return known
   } catch (failure) {
     return { ...known, failure }

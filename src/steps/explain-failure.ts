@@ -1,9 +1,9 @@
 // Explains a failed apply: which call failed, what had been done, what the stage runs now, how to roll back.
 
-import { ApplyError } from '../apigateway/apply.js'
+import { ApplyError, ForeignDefinitionError } from '../apigateway/apply.js'
 import type { RestApiGateway } from '../apigateway/gateway.js'
 import { ReadBackError, VerificationError } from '../apigateway/verify.js'
-import { errorMessage } from '../lib/errors.js'
+import { errorMessage, findCause } from '../lib/errors.js'
 import { stagePatternMatcher } from '../model/stage-pattern.js'
 import type { StageState } from '../model/state.js'
 import { PREVIOUS_DEPLOYMENT_TAG } from '../model/tags.js'
@@ -181,7 +181,30 @@ export async function explainApplyError(
     ...(before ? { before } : {}),
     now,
   })
-  return new Error(quota + explained, { cause: err })
+  return new Error(quota + explained + foreignDefinitionHint(err), { cause: err })
+}
+
+/** Routes listed at most, per side, when the new deployment is not the reviewed file. */
+const MAX_ROUTES_LISTED = 10
+
+/** When the deployment held another run's import: which routes differ, and how to keep runs apart. */
+function foreignDefinitionHint(err: unknown): string {
+  const foreign = findCause(err, (e): e is ForeignDefinitionError => e instanceof ForeignDefinitionError)
+  if (!foreign) return ''
+  const list = (routes: string[]) =>
+    routes.slice(0, MAX_ROUTES_LISTED).join(', ') +
+    (routes.length > MAX_ROUTES_LISTED ? `, … (${routes.length} in all)` : '')
+  const lines = [
+    '',
+    "Another run imported a different definition into this API between this run's import and its deployment (twice in a row), so the new deployment is not what was reviewed; the stage was not switched to it.",
+  ]
+  if (foreign.missing.length) lines.push(`Routes of the file the deployment lacks: ${list(foreign.missing)}.`)
+  if (foreign.unexpected.length)
+    lines.push(`Routes the deployment has that the file does not: ${list(foreign.unexpected)}.`)
+  lines.push(
+    "The API's working copy is shared by every stage and pipeline: run the jobs that import into one API one at a time (one `concurrency:` group per API).",
+  )
+  return lines.join('\n')
 }
 
 /**

@@ -1,5 +1,6 @@
 // Step 3: the pure plan of AWS calls, logged; and where each side of the API diff will come from.
 import * as core from '@actions/core'
+import type { LoadedDefinition } from '../definition/load.js'
 import type { ActionInputs } from '../inputs/types.js'
 import { formatCalls } from '../plan/format.js'
 import { plan } from '../plan/index.js'
@@ -12,19 +13,33 @@ import type { ReadResult } from './read.js'
 export interface PlanResult {
   readonly plan: Plan
   readonly sources: DiffSources
+  /** The repository's definition this run imports (or found already deployed). */
+  readonly definition?: LoadedDefinition
 }
 
-export function planStep(inputs: ActionInputs, read: ReadResult, run: RunContext): PlanResult {
+export function planStep(options: {
+  inputs: ActionInputs
+  read: ReadResult
+  run: RunContext
+  definition: LoadedDefinition | undefined
+}): PlanResult {
+  const { inputs, read, run, definition } = options
   const thePlan = plan({
     inputs,
     state: read.state,
     description: inputs.description ?? defaultDescription(run),
     now: Date.now(),
+    ...(definition && inputs.definition ? { definition: { loaded: definition, options: inputs.definition } } : {}),
   })
   logPlan(thePlan, inputs.showVariableValues, inputs.dryRun)
   // Only once the plan is accepted: a refused mapping (e.g. missing domain) must not advertise a URL.
   setOutputs({ changed: thePlan.calls.length > 0, ...(read.urls.custom ? { 'custom-url': read.urls.custom } : {}) })
-  return Object.freeze({ plan: thePlan, sources: diffSources(inputs, read.state, thePlan) })
+  for (const note of thePlan.notes.filter((n) => n.startsWith('⚠️'))) core.warning(note.replace(/^⚠️ /, ''))
+  return Object.freeze({
+    plan: thePlan,
+    sources: diffSources(inputs, read.state, thePlan),
+    ...(definition ? { definition } : {}),
+  })
 }
 
 function logPlan(p: Plan, showValues: boolean, dryRun: boolean): void {

@@ -53,7 +53,12 @@ export function reportStep(facts: ReportFacts): Promise<void> {
           planned.sources,
           state.definitionBefore,
           applied.afterDefinition ??
-            (await readAfterDefinition(api, planned.sources, state.stage?.canary?.deploymentId)),
+            (await readAfterDefinition({
+              api,
+              sources: planned.sources,
+              canaryId: state.stage?.canary?.deploymentId,
+              file: planned.definition?.parsed.document,
+            })),
         )
     const report = buildReportInput({
       inputs,
@@ -67,6 +72,7 @@ export function reportStep(facts: ReportFacts): Promise<void> {
       ...(run.runUrl ? { runUrl: run.runUrl } : {}),
       ...(run.sha ? { commitSha: run.sha } : {}),
       ...(failed ? { error: errorMessage(applied.failure) } : {}),
+      ...(applied.importWarnings ? { importWarnings: applied.importWarnings } : {}),
     })
     const payload = readEventPayload(run.eventPath, (p) => readFileSync(p, 'utf8'))
     await publishReport(report, {
