@@ -1,8 +1,9 @@
 // Canary lifecycle: deploy as canary, change its traffic or overrides, promote it, roll it back.
 
 import type { StageState } from '../model/state.js'
-import { PROMOTED_CANARY_TAG } from '../model/tags.js'
+import { CANARY_DEFINITION_TAG, PROMOTED_CANARY_TAG } from '../model/tags.js'
 import { describeCanary, type PlanContext, recordPreviousCall, updateStage } from './context.js'
+import { carriedRecord } from './definition.js'
 import { mergedVariables, percentValue, variablePatchOps } from './patch-ops.js'
 import { PlanRefusal } from './refusal.js'
 import { NEW_DEPLOYMENT_ID, type PatchOp, type Plan } from './types.js'
@@ -143,7 +144,10 @@ export function planPromoteCanary(ctx: PlanContext): Plan {
   ops.push({ op: 'copy', from: '/canarySettings/deploymentId', path: '/deploymentId' })
   ops.push({ op: 'remove', path: '/canarySettings' })
   const calls: Plan['calls'] = [
-    recordPreviousCall(ctx, stage.deploymentId, { [PROMOTED_CANARY_TAG]: canary.deploymentId }),
+    recordPreviousCall(ctx, stage.deploymentId, {
+      [PROMOTED_CANARY_TAG]: canary.deploymentId,
+      ...carriedRecord(stage, CANARY_DEFINITION_TAG, canary.deploymentId),
+    }),
     updateStage(state.api.id, inputs.stage, ops),
   ]
   return {

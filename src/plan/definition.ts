@@ -185,3 +185,17 @@ function droppedSettings(
   }
   return API_LEVEL_SETTINGS.filter((s) => present[s.name] && !inFile.has(s.name))
 }
+
+/**
+ * The definition record a promotion carries along: `from`'s record under `fromTag`, when it describes the deployment
+ * that now moves (`deploymentId`), as the target's production record. Otherwise nothing: no record is better than a
+ * wrong one.
+ */
+export function carriedRecord(
+  from: StageState | undefined,
+  fromTag: string,
+  deploymentId: string,
+): Record<string, string> {
+  const record = parseDefinitionRecord(from?.tags[fromTag])
+  return record?.deployment === deploymentId ? { [DEFINITION_TAG]: formatDefinitionRecord(record) } : {}
+}

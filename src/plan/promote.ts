@@ -1,8 +1,10 @@
 // promote: re-point a stage at another stage's deployment (no new snapshot) and/or switch stage variables.
 
 import type { StageState } from '../model/state.js'
+import { DEFINITION_TAG } from '../model/tags.js'
 import { canaryPatchOps } from './canary-ops.js'
 import { describeCanary, type PlanContext, recordPreviousCall, updateStage } from './context.js'
+import { carriedRecord } from './definition.js'
 import { variablePatchOps } from './patch-ops.js'
 import { PlanRefusal } from './refusal.js'
 import type { PatchOp, Plan } from './types.js'
@@ -54,6 +56,8 @@ export function planPromote(ctx: PlanContext): Plan {
       deploymentId: sourceDeploymentId,
     }
     if (Object.keys(inputs.variables).length) call.variables = { ...inputs.variables }
+    const record = carriedRecord(state.sourceStage, DEFINITION_TAG, sourceDeploymentId)
+    if (Object.keys(record).length) call.tags = record
     return {
       ...base,
       calls: [call],
@@ -83,7 +87,13 @@ export function planPromote(ctx: PlanContext): Plan {
   if (!ops.length) notes.push('Nothing to change.')
   const calls: Plan['calls'] = []
   if (sourceDeploymentId && sourceDeploymentId !== target.deploymentId)
-    calls.push(recordPreviousCall(ctx, target.deploymentId))
+    calls.push(
+      recordPreviousCall(
+        ctx,
+        target.deploymentId,
+        carriedRecord(state.sourceStage, DEFINITION_TAG, sourceDeploymentId),
+      ),
+    )
   if (ops.length) calls.push(updateStage(restApiId, stageName, ops))
   return { ...base, calls, expected: { ...expected, deploymentId: sourceDeploymentId ?? target.deploymentId }, notes }
 }
