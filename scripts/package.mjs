@@ -1,10 +1,13 @@
-// Builds dist/ from src/ with ncc: a clean directory every time, so removed chunks do not linger.
+// Builds dist/ from src/ with ncc: a clean directory every time, so removed chunks do not linger. The bundled
+// packages' licences go to dist/licenses.txt from the build's stats (ncc's own --license keeps only one chunk's).
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { prepareStatsDir, STATS_FILE, writeBundleLicenses } from './bundle-licenses.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true })
+prepareStatsDir(root)
 execFileSync(
   process.execPath,
   [
@@ -14,9 +17,10 @@ execFileSync(
     '-o',
     'dist',
     '--minify',
-    '--license',
-    'licenses.txt',
+    '--stats-out',
+    STATS_FILE,
     '--quiet',
   ],
   { cwd: root, stdio: 'inherit' },
 )
+writeBundleLicenses(root)
