@@ -3,16 +3,17 @@
 import { spawn } from 'node:child_process'
 import { createServer, request, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { type ActionRun, type RunActionOptions, runAction } from '../test/e2e/run-action.js'
 import type { Emulator } from '../test/emulator/index.js'
+import { type DistRunOptions, runDist } from '../test/support/run-dist.js'
+import type { ActionRun } from '../test/support/runner-env.js'
 
 export type TimedRun = ActionRun
 
-export type SpawnOptions = Omit<RunActionOptions, 'timeoutMs' | 'env'>
+export type SpawnOptions = Omit<DistRunOptions, 'timeoutMs' | 'env'>
 
-/** Runs the bundle as the runner does (the e2e harness's runAction), timed from spawn to exit. */
+/** Runs the bundle as the runner does (the test harness's runDist), timed from spawn to exit. */
 export function spawnAction(options: SpawnOptions): Promise<TimedRun> {
-  return runAction({ ...options, timeoutMs: 120_000 })
+  return runDist({ ...options, timeoutMs: 120_000 })
 }
 
 /** Spawn to exit of any command, in ms. */

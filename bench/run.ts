@@ -13,10 +13,10 @@ import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { CreateDeploymentCommand } from '@aws-sdk/client-api-gateway'
-import { sdkClient } from '../test/e2e/harness.js'
-import { DIST_ENTRY, node24 } from '../test/e2e/run-action.js'
 import { type Emulator, startEmulator } from '../test/emulator/index.js'
 import { type GitHubFake, startGitHubFake } from '../test/github-fake/index.js'
+import { sdkClient } from '../test/support/emulator.js'
+import { DIST_ENTRY, node24 } from '../test/support/run-dist.js'
 import {
   type Interval,
   kb,
@@ -80,8 +80,8 @@ async function deployOnce(
   const calls = [...emu.calls]
   const first = Math.min(...calls.map((c) => c.at))
   return {
-    wallMs: run.exitedAt - run.spawnedAt,
-    startupMs: first - run.spawnedAt,
+    wallMs: run.endedAt - run.startedAt,
+    startupMs: first - run.startedAt,
     awsCalls: calls.length,
     githubCalls: github.fake.calls.length - githubCallsBefore,
     awsTrips: roundTrips(calls.map((c) => ({ label: c.operation, start: c.at, end: ends.get(c) ?? c.at }))),
@@ -109,7 +109,7 @@ registerHooks({ load(url, context, next) {
   const firstRequest = Math.min(...emu.calls.map((c) => c.at))
   const entry = loads.find((l) => l.file === basename(DIST_ENTRY))
   return {
-    bootMs: (entry?.at ?? run.spawnedAt) - run.spawnedAt,
+    bootMs: (entry?.at ?? run.startedAt) - run.startedAt,
     beforeFirstRequest: loads.filter((l) => l.at < firstRequest && l.file !== basename(DIST_ENTRY)).map((l) => l.file),
     all: loads.map((l) => l.file),
   }

@@ -1,8 +1,8 @@
 // `npm run demo`: the whole flow on this machine. Starts the local API Gateway emulator with a sample
 // API, then runs the committed dist/index.js exactly as the GitHub runner would, three times.
 import { existsSync } from 'node:fs'
-import { DIST_ENTRY, runAction } from '../e2e/run-action.js'
 import { startEmulator } from '../emulator/index.js'
+import { DIST_ENTRY, runDist } from '../support/run-dist.js'
 
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
 
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
       console.log(bold(`=== ${title}`))
       console.log(`inputs: ${JSON.stringify({ 'rest-api-name': 'pets-api', ...inputs })}`)
       emu.clearCalls()
-      const run = await runAction({ endpoint: emu.url, inputs: { 'rest-api-name': 'pets-api', ...inputs } })
+      const run = await runDist({ endpoint: emu.url, inputs: { 'rest-api-name': 'pets-api', ...inputs } })
       const log = run.stdout
         .split('\n')
         // Runner directives the real runner consumes (masking, debug) are not shown.

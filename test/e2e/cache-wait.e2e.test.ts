@@ -2,13 +2,13 @@
 import { GetStageCommand } from '@aws-sdk/client-api-gateway'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator } from '../emulator/index.js'
-import { assertDistBuilt, type Emulator, runAgainst, sdkClient } from './harness.js'
+import { type Emulator, sdkClient } from '../support/emulator.js'
+import { runAgainst } from '../support/harness.js'
 
 let emu: Emulator
 let restApiId: string
 
 beforeAll(async () => {
-  assertDistBuilt()
   emu = await startEmulator({ cacheClusterTransitionMs: 2_000 })
   restApiId = emu.seedSampleApi({ name: 'cache-api' }).restApiId
 })

@@ -2,13 +2,13 @@
 import { GetStageCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator } from '../emulator/index.js'
-import { assertDistBuilt, type Emulator, operations, runAgainst, sdkClient, writeOperations } from './harness.js'
+import { type Emulator, operations, sdkClient, writeOperations } from '../support/emulator.js'
+import { runAgainst } from '../support/harness.js'
 
 let emu: Emulator
 let restApiId: string
 
 beforeAll(async () => {
-  assertDistBuilt()
   emu = await startEmulator()
   restApiId = emu.seedSampleApi({ name: 'orders-api' }).restApiId
 })

@@ -11,7 +11,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator } from '../emulator/index.js'
 import { type GitHubFake, startGitHubFake } from '../github-fake/index.js'
-import { assertDistBuilt, type Emulator, runAgainst, sdkClient } from './harness.js'
+import { type Emulator, sdkClient } from '../support/emulator.js'
+import { runAgainst } from '../support/harness.js'
 
 let emu: Emulator
 let gh: GitHubFake
@@ -20,7 +21,6 @@ let healthUrl: string
 let healthStatus = 200
 
 beforeAll(async () => {
-  assertDistBuilt()
   emu = await startEmulator()
   gh = await startGitHubFake()
   // Stands in for the stage's data plane: the emulator serves only the control plane.

@@ -2,7 +2,8 @@
 import { GetStageCommand, type Stage } from '@aws-sdk/client-api-gateway'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator } from '../emulator/index.js'
-import { assertDistBuilt, type Emulator, runAgainst, sdkClient, writeOperations } from './harness.js'
+import { type Emulator, sdkClient, writeOperations } from '../support/emulator.js'
+import { runAgainst } from '../support/harness.js'
 
 let emu: Emulator
 let restApiId: string
@@ -11,7 +12,6 @@ const stageOf = (stageName: string): Promise<Stage> =>
 const act = (inputs: Record<string, string>) => runAgainst(emu, { 'rest-api-id': restApiId, ...inputs })
 
 beforeAll(async () => {
-  assertDistBuilt()
   emu = await startEmulator()
   restApiId = emu.seedSampleApi({ name: 'release-api' }).restApiId
 })

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator } from '../emulator/index.js'
 import { type GitHubFake, startGitHubFake } from '../github-fake/index.js'
-import { assertDistBuilt, type Emulator, runAgainst } from './harness.js'
+import type { Emulator } from '../support/emulator.js'
+import { runAgainst } from '../support/harness.js'
 
 let emu: Emulator
 let gh: GitHubFake
@@ -17,7 +18,6 @@ const preview = (inputs: Record<string, string>, event = prEvent(7)) =>
 const ourComments = () => gh.comments.filter((c) => c.body.includes(`apigw-stage-action:${restApiId}:pr-7`))
 
 beforeAll(async () => {
-  assertDistBuilt()
   emu = await startEmulator()
   gh = await startGitHubFake({ perPage: 2 })
   restApiId = emu.seedSampleApi({ name: 'report-api' }).restApiId

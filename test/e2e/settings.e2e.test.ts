@@ -11,7 +11,8 @@ import {
 } from '@aws-sdk/client-api-gateway'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { startEmulator } from '../emulator/index.js'
-import { assertDistBuilt, type Emulator, operations, runAgainst, sdkClient, writeOperations } from './harness.js'
+import { type Emulator, operations, sdkClient, writeOperations } from '../support/emulator.js'
+import { runAgainst } from '../support/harness.js'
 
 let emu: Emulator
 let restApiId: string
@@ -67,7 +68,6 @@ const ALL_SETTINGS: Record<string, string> = {
 const SEVEN_VERBS = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT']
 
 beforeAll(async () => {
-  assertDistBuilt()
   // AWS takes minutes to create a cache cluster: keep it CREATE_IN_PROGRESS for the whole file.
   emu = await startEmulator({ cacheClusterTransitionMs: 10 * 60_000 })
   restApiId = emu.seedSampleApi({ name: 'pets-api' }).restApiId

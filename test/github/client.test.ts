@@ -6,20 +6,18 @@ import { commentMarker } from '../../src/report/marker.js'
 import { renderCommentBody } from '../../src/report/render.js'
 import { largeApi, largeApiEverythingChanged } from '../fixtures/openapi/large-api.js'
 import { previousDiff, reportInput } from '../fixtures/report-fixtures.js'
-import { type GitHubFake, startGitHubFake } from '../github-fake/index.js'
+import { useGitHubFake } from '../support/github-fake.js'
 
-let fake: GitHubFake | undefined
+const start = useGitHubFake()
 const savedApiUrl = process.env.GITHUB_API_URL
-afterEach(async () => {
-  await fake?.stop()
-  fake = undefined
+afterEach(() => {
   if (savedApiUrl === undefined) delete process.env.GITHUB_API_URL
   else process.env.GITHUB_API_URL = savedApiUrl
 })
 
 describe('createOctokit', () => {
   it('honours GITHUB_API_URL at call time', async () => {
-    fake = await startGitHubFake()
+    const fake = await start()
     process.env.GITHUB_API_URL = `${fake.url}/`
     const octokit = createOctokit('t')
     await octokit.rest.issues.listComments({ owner: 'acme', repo: 'pets', issue_number: 1 })
@@ -27,7 +25,7 @@ describe('createOctokit', () => {
   })
 
   it('prefers an explicit base URL', async () => {
-    fake = await startGitHubFake()
+    const fake = await start()
     process.env.GITHUB_API_URL = 'http://127.0.0.1:9'
     await createOctokit('t', fake.url).rest.issues.listComments({ owner: 'acme', repo: 'pets', issue_number: 1 })
     expect(fake.calls).toHaveLength(1)
@@ -53,7 +51,7 @@ describe('toFailure', () => {
 
 describe('end to end: rendered report → sticky comment', () => {
   it('posts a 300-resource report that GitHub accepts (≤ 65,536 characters)', async () => {
-    fake = await startGitHubFake()
+    const fake = await start()
     const marker = commentMarker('a1b2c3d4e5', 'pr-42')
     const input = reportInput({ apiDiff: previousDiff(diffApiDefinitions(largeApi(), largeApiEverythingChanged())) })
     const body = renderCommentBody(input, marker)

@@ -1,22 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createOctokit } from '../../src/github/client.js'
 import { deactivateEnvironmentDeployments, finishDeployment, startDeployment } from '../../src/github/deployments.js'
-import { type GitHubFake, type GitHubFakeOptions, startGitHubFake } from '../github-fake/index.js'
+import { useGitHubFake } from '../support/github-fake.js'
 
 const REPO = { owner: 'acme', repo: 'pets' }
 const BASE_URL = 'https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/pr-42'
 const RUN_URL = 'https://github.com/acme/pets/actions/runs/1'
 const SHA = '0123456789abcdef0123456789abcdef01234567'
 
-let fake: GitHubFake | undefined
-async function start(options: GitHubFakeOptions = {}): Promise<GitHubFake> {
-  fake = await startGitHubFake(options)
-  return fake
-}
-afterEach(async () => {
-  await fake?.stop()
-  fake = undefined
-})
+const start = useGitHubFake()
 
 describe('startDeployment / finishDeployment', () => {
   it('creates a deployment without auto-merge or required contexts, then in_progress → success', async () => {

@@ -1,23 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { createOctokit, describeFailure } from '../../src/github/client.js'
 import { GITHUB_ACTIONS_LOGIN, resolveTokenIdentity, upsertStickyComment } from '../../src/github/sticky-comment.js'
 import { commentMarker } from '../../src/report/marker.js'
-import { type GitHubFake, type GitHubFakeOptions, startGitHubFake } from '../github-fake/index.js'
+import type { GitHubFake } from '../github-fake/index.js'
+import { useGitHubFake } from '../support/github-fake.js'
 
 const MARKER = commentMarker('a1b2c3d4e5', 'pr-42')
 const TARGET = { owner: 'acme', repo: 'pets', issueNumber: 42, marker: MARKER }
 
-let fake: GitHubFake | undefined
-
-async function start(options: GitHubFakeOptions = {}): Promise<GitHubFake> {
-  fake = await startGitHubFake(options)
-  return fake
-}
-
-afterEach(async () => {
-  await fake?.stop()
-  fake = undefined
-})
+const start = useGitHubFake()
 
 const writes = (f: GitHubFake) => f.calls.filter((c) => c.method !== 'GET' && c.path !== '/graphql')
 

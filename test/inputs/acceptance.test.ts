@@ -7,7 +7,8 @@ vi.mock('@actions/core', () => import('./core-mock.js'))
 import { getInputs } from '../../src/inputs/read.js'
 import { INPUT_NAMES, INPUTS } from '../../src/inputs/table.js'
 import { OPERATIONS } from '../../src/inputs/types.js'
-import { EVERYTHING, type InputMap, MINIMAL } from '../fixtures/inputs.js'
+import { EVERYTHING, MINIMAL } from '../fixtures/inputs.js'
+import type { InputMap } from '../support/inputs.js'
 import { readError, useInputs } from './read-inputs.js'
 
 beforeEach(() => {

@@ -5,7 +5,7 @@ import { OUTPUT_NAMES } from '../../src/runner/outputs.js'
 vi.mock('@actions/core', () => import('./core-mock.js'))
 
 import { INPUT_NAMES, INPUTS } from '../../src/inputs/table.js'
-import { readActionYml, TOKEN_EXPRESSION } from '../fixtures/inputs.js'
+import { readActionYml, TOKEN_EXPRESSION } from '../support/action-yml.js'
 import { calls, INPUT_DEFAULTS, REQUIRED_INPUTS, read } from './read-inputs.js'
 
 beforeEach(() => {

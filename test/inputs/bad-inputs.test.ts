@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('@actions/core', () => import('./core-mock.js'))
 
-import { type InputMap, MINIMAL, SECRET, SECRET_WITH_SPACE, TOKEN } from '../fixtures/inputs.js'
+import { MINIMAL, SECRET, SECRET_WITH_SPACE, TOKEN } from '../fixtures/inputs.js'
+import type { InputMap } from '../support/inputs.js'
 import { INPUT_DEFAULTS, REQUIRED_INPUTS, readError } from './read-inputs.js'
 
 beforeEach(() => {

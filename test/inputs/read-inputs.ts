@@ -6,7 +6,8 @@ import { getInputs } from '../../src/inputs/read.js'
 import { INPUT_NAMES, INPUTS } from '../../src/inputs/table.js'
 import type { ActionInputs } from '../../src/inputs/types.js'
 import { InputError } from '../../src/lib/errors.js'
-import { type InputMap, lookupGetInput, MINIMAL } from '../fixtures/inputs.js'
+import { MINIMAL } from '../fixtures/inputs.js'
+import { type InputMap, lookupGetInput } from '../support/inputs.js'
 
 /** Every optional input with its default, as action.yml declares it. */
 export const INPUT_DEFAULTS: Readonly<Record<string, string>> = Object.fromEntries(

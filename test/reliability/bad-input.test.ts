@@ -2,10 +2,10 @@
 // allow). Each run must fail with an error annotation that names the input, before any AWS or GitHub call: no AWS
 // write, no GitHub write (in fact no call at all), no secret value repeated.
 import { describe, expect, it } from 'vitest'
-import { assertDistBuilt, runAgainst } from '../e2e/harness.js'
-import { actionDefaults } from '../e2e/run-action.js'
 import { startEmulator } from '../emulator/index.js'
 import { startGitHubFake } from '../github-fake/index.js'
+import { actionDefaults } from '../support/action-yml.js'
+import { runAgainst } from '../support/harness.js'
 
 interface Case {
   /** The input the error must name. */
@@ -33,6 +33,26 @@ const CASES: Case[] = [
   { input: 'stage', why: 'invalid characters', inputs: { stage: 'pr 5!' } },
   { input: 'operation', why: 'unknown operation', inputs: { operation: 'redeploy' } },
   { input: 'description', why: 'control character', inputs: { description: 'release\u0001notes' } },
+  // The definition file and its options
+  { input: 'definition', why: 'a file that does not exist', inputs: { definition: 'api/missing.yaml' } },
+  {
+    input: 'definition',
+    why: 'with a promotion',
+    inputs: { operation: 'promote', 'promote-from': 'dev', definition: 'a.yaml' },
+  },
+  { input: 'definition-mode', why: 'unknown mode', inputs: { definition: 'a.yaml', 'definition-mode': 'replace' } },
+  {
+    input: 'definition-substitutions',
+    why: 'a key with a dot',
+    inputs: { definition: 'a.yaml', 'definition-substitutions': 'a.b=1' },
+  },
+  { input: 'fail-on-warnings', why: 'not a boolean', inputs: { definition: 'a.yaml', 'fail-on-warnings': 'maybe' } },
+  {
+    input: 'definition-base-path',
+    why: 'unknown mode',
+    inputs: { definition: 'a.yaml', 'definition-base-path': 'strip' },
+  },
+  { input: 'force-deploy', why: 'without a file', inputs: { 'force-deploy': 'true' } },
   // Variables and canary
   { input: 'variables', why: 'invalid name', inputs: { variables: `bad-name=${SECRET}` } },
   { input: 'variables', why: 'value with whitespace', inputs: { variables: `token=${SECRET} x` } },
@@ -148,8 +168,6 @@ const CASES: Case[] = [
   { input: 'max-retries', why: 'over 20', inputs: { 'max-retries': '100' } },
   { input: 'github-token', why: 'empty while commenting', inputs: { 'github-token': '', comment: 'true' } },
 ]
-
-assertDistBuilt()
 
 describe('bad input', () => {
   it('has at least 40 cases and names every input of action.yml', () => {

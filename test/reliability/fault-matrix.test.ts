@@ -3,15 +3,14 @@
 // reads; the apply step retries conflicting writes. So every run must succeed, with exactly one extra call (the
 // retry), and leave the stage exactly as a fault-free run would.
 import { describe, expect, it } from 'vitest'
-import { assertDistBuilt, runAgainst, sdkClient } from '../e2e/harness.js'
 import type { FaultKind } from '../emulator/index.js'
-import { occurrences, readStageView, SCENARIOS, withEmulator } from './scenarios.js'
+import { sdkClient, withEmulator } from '../support/emulator.js'
+import { runAgainst } from '../support/harness.js'
+import { occurrences, readStageView, SCENARIOS } from './scenarios.js'
 
 const KINDS: readonly FaultKind[] = ['throttle', 'conflict', 'unavailable', 'drop']
 /** The status the emulator logs for each fault (a dropped connection has none). */
 const FAULT_STATUS: Record<FaultKind, number> = { throttle: 429, conflict: 409, unavailable: 503, drop: 0 }
-
-assertDistBuilt()
 
 describe.each(SCENARIOS)('$name', (scenario) => {
   it.concurrent('a fault-free run makes exactly the calls the matrix covers', async () => {

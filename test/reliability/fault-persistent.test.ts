@@ -4,10 +4,11 @@
 // state the stage is in and how to undo what was done — never report a half-applied change as done. A re-run
 // without faults must then converge to the intended state.
 import { describe, expect, it } from 'vitest'
-import { assertDistBuilt, type Emulator, runAgainst, sdkClient } from '../e2e/harness.js'
-import type { ActionRun } from '../e2e/run-action.js'
 import type { FaultKind } from '../emulator/index.js'
-import { occurrences, type Prepared, readStageView, SCENARIOS, type Scenario, withEmulator } from './scenarios.js'
+import { type Emulator, sdkClient, withEmulator } from '../support/emulator.js'
+import { runAgainst } from '../support/harness.js'
+import type { ActionRun } from '../support/runner-env.js'
+import { occurrences, type Prepared, readStageView, SCENARIOS, type Scenario } from './scenarios.js'
 
 const KINDS: readonly FaultKind[] = ['throttle', 'conflict', 'unavailable', 'drop']
 /** Reads that only feed the API diff: when they fail, the run succeeds and reports the diff as unavailable. */
@@ -61,8 +62,6 @@ async function rerunProblems(emu: Emulator, scenario: Scenario, prepared: Prepar
   const state = scenario.check(await readStageView(sdkClient(emu), prepared.restApiId, prepared.stage), prepared)
   return [...rerun.errors, ...(rerun.code === 0 ? [] : [`exit code ${rerun.code}`]), ...state]
 }
-
-assertDistBuilt()
 
 describe.each(SCENARIOS.map((scenario, index) => ({ scenario, index, name: scenario.name })))(
   '$name',

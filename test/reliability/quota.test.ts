@@ -3,8 +3,9 @@
 // (≥ 22.5 s): longer than the SDK's own retries last, so the apply step must keep waiting out the throttling.
 import { GetStagesCommand } from '@aws-sdk/client-api-gateway'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { assertDistBuilt, type Emulator, runAgainst, sdkClient } from '../e2e/harness.js'
 import { startEmulator } from '../emulator/index.js'
+import { type Emulator, sdkClient } from '../support/emulator.js'
+import { runAgainst } from '../support/harness.js'
 
 const RUNS = 10
 const TIME_SCALE = 2
@@ -14,7 +15,6 @@ let emu: Emulator
 let restApiId: string
 
 beforeAll(async () => {
-  assertDistBuilt()
   emu = await startEmulator({ quotas: { enabled: true, timeScale: TIME_SCALE } })
   restApiId = emu.seedSampleApi({ name: 'previews-api' }).restApiId
 })

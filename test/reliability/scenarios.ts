@@ -8,11 +8,11 @@ import {
   type Stage,
   TagResourceCommand,
 } from '@aws-sdk/client-api-gateway'
-import { type Emulator, sdkClient } from '../e2e/harness.js'
-import { startEmulator } from '../emulator/index.js'
+import { type Emulator, sdkClient } from '../support/emulator.js'
 
-/** The tag the action writes on a stage to remember the deployment it ran before (types.ts). */
-export const PREVIOUS_TAG = 'apigw-stage-action:previous-deployment'
+/** The tag the action writes on a stage to remember the deployment it ran before (src/model/tags.ts), spelled out:
+ * existing stages carry it, so a rename must fail here. */
+const PREVIOUS_TAG = 'apigw-stage-action:previous-deployment'
 
 export interface Prepared {
   restApiId: string
@@ -73,7 +73,7 @@ export async function readStageView(
   return view
 }
 
-export function stageArn(restApiId: string, stageName: string): string {
+function stageArn(restApiId: string, stageName: string): string {
   return `arn:aws:apigateway:us-east-1::/restapis/${restApiId}/stages/${stageName}`
 }
 
@@ -272,14 +272,4 @@ export function occurrences(calls: readonly string[]): Array<[string, number]> {
     seen.set(op, n + 1)
     return [op, n]
   })
-}
-
-/** Starts an emulator for one case and always stops it. */
-export async function withEmulator<T>(body: (emu: Emulator) => Promise<T>): Promise<T> {
-  const emu = await startEmulator()
-  try {
-    return await body(emu)
-  } finally {
-    await emu.stop()
-  }
 }

@@ -2,10 +2,11 @@
 // summary, a step output, a GitHub deployment or the log — also when the run fails or is a dry run. With
 // show-variable-values: true the variable values are shown (the user opted in); the token never is.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { assertDistBuilt, type Emulator, runAgainst } from '../e2e/harness.js'
-import type { ActionRun } from '../e2e/run-action.js'
 import { startEmulator } from '../emulator/index.js'
 import { type GitHubFake, startGitHubFake } from '../github-fake/index.js'
+import type { Emulator } from '../support/emulator.js'
+import { runAgainst } from '../support/harness.js'
+import type { ActionRun } from '../support/runner-env.js'
 
 const TOKEN = 'ghs_S3cr3tT0kenThatMustNeverLeak0000001'
 const VALUES = ['db-Passw0rd-4f8a', 'api-key-9c1e77', 'canary-k3y-0b5d', 'rotated-Passw0rd-77aa']
@@ -53,7 +54,6 @@ function expectAbsent(r: ActionRun, secrets: readonly string[]): void {
 }
 
 beforeAll(async () => {
-  assertDistBuilt()
   emu = await startEmulator()
   gh = await startGitHubFake()
   restApiId = emu.seedSampleApi({ name: 'secrets-api' }).restApiId
