@@ -106,7 +106,7 @@ export function diffStages(before: StageState | undefined, after: StageState | u
   return result
 }
 
-export function hasVariableChanges(diff: VariablesDiff): boolean {
+function hasVariableChanges(diff: VariablesDiff): boolean {
   return diff.added.length + diff.removed.length + diff.changed.length > 0
 }
 
