@@ -3,11 +3,12 @@
 import type { InputProblem } from '../lib/errors.js'
 import { type ApiLevelSetting, settingsInDefinition } from './api-settings.js'
 import { awsProblems, MAX_DEFINITION_BYTES } from './aws-checks.js'
-import { type DefinitionDocument, isObject, parseDefinitionText } from './document.js'
+import { type DefinitionDocument, isObject, type JsonObject, parseDefinitionText } from './document.js'
 import { definitionSha256 } from './fingerprint.js'
 import type { BasePathMode } from './options.js'
 import { definitionRoutes } from './routes.js'
 import { substitute } from './substitute.js'
+import { servedDefinition } from './served.js'
 import { referenceProblems, schemaProblems } from './validate.js'
 
 export interface DefinitionRequest {
@@ -25,6 +26,8 @@ export interface LoadedDefinition {
   readonly sha256: string
   readonly bytes: number
   readonly parsed: DefinitionDocument
+  /** What API Gateway will serve for it, in the shape of the stage's export: the after side of the plan's API diff. */
+  readonly served: JsonObject
   /** `METHOD /path` routes the import creates, sorted. */
   readonly routes: readonly string[]
   readonly settings: ReadonlySet<ApiLevelSetting>
@@ -70,6 +73,7 @@ export async function loadDefinition(request: DefinitionRequest): Promise<LoadRe
       sha256: definitionSha256(text),
       bytes,
       parsed: doc,
+      served: servedDefinition(doc, request.basePath),
       routes: definitionRoutes(doc, request.basePath),
       settings: settingsInDefinition(doc),
       title: typeof info.title === 'string' ? info.title : '',

@@ -6,7 +6,7 @@ import { definitionOperations } from './operations.js'
 import type { BasePathMode } from './options.js'
 
 /** The document's base path: Swagger's `basePath`, or the path of OpenAPI 3's first server URL. */
-export function documentBasePath(doc: DefinitionDocument): string {
+function documentBasePath(doc: DefinitionDocument): string {
   const d = doc.document
   if (doc.version === '2.0') return typeof d.basePath === 'string' ? d.basePath : '/'
   const server = Array.isArray(d.servers) ? d.servers[0] : undefined

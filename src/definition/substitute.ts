@@ -3,7 +3,7 @@
 // variables stay as written; a listed key that never occurs is a typo and an error.
 import { fail, ok, type Parsed } from '../lib/parse.js'
 
-export const SUBSTITUTION_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/
+const SUBSTITUTION_KEY_PATTERN = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/
 
 /** Names API Gateway gives meaning to inside `${…}`: a substitution of these would change the API's own syntax. */
 const RESERVED_KEYS = new Set(['stageVariables', 'context', 'input', 'util', 'method', 'integration', 'request'])

@@ -76,7 +76,7 @@ export async function compareApi(
 }
 
 /** Compares the two definitions; the diff module (and its library) is loaded only here. */
-export async function apiDiffSection(
+async function apiDiffSection(
   sources: DiffSources,
   before: object | undefined,
   after: object | undefined,

@@ -11,6 +11,7 @@ import type { AfterDefinition } from './api-definitions.js'
 import type { PlanResult } from './plan.js'
 import type { ReadResult } from './read.js'
 import { runPlan } from './run-plan.js'
+import { checkServedDefinition } from './served-check.js'
 import { smokeTestAndMaybeRollBack } from './smoke-test.js'
 
 export interface ApplyOutcome {
@@ -73,6 +74,18 @@ async function applyChange(
       ...(applied.after ? { after: applied.after } : {}),
       ...(applied.alongside ? { afterDefinition: applied.alongside } : {}),
       ...(applied.importWarnings?.length ? { importWarnings: applied.importWarnings } : {}),
+    }
+    const foreign = await checkServedDefinition({
+      inputs,
+      read,
+      plan: planned.plan,
+      definition: planned.definition,
+      afterDefinition: applied.alongside,
+    })
+    if (foreign) {
+      // The stage was put back: what it runs now is what it ran before.
+      setStageOutputs(read.state.stage)
+      return { ...(read.state.stage ? { after: read.state.stage } : {}), failure: foreign }
     }
     setStageOutputs(applied.after)
     core.info(`Stage '${inputs.stage}' is at ${read.urls.base}`)

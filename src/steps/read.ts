@@ -11,7 +11,7 @@ import { stageToPrefetch } from '../report/diff-sources.js'
 import { setOutputs } from '../runner/outputs.js'
 
 /** Where the stage is reached: its invoke URL, the custom domain's (when mapped) and the console page. */
-export interface StageUrls {
+interface StageUrls {
   readonly base: string
   readonly custom?: string
   readonly console: string

@@ -57,7 +57,7 @@ export function reportStep(facts: ReportFacts): Promise<void> {
               api,
               sources: planned.sources,
               canaryId: state.stage?.canary?.deploymentId,
-              file: planned.definition?.parsed.document,
+              file: planned.definition?.served,
             })),
         )
     const report = buildReportInput({

@@ -35,7 +35,7 @@ export async function runPlan(options: {
           api,
           sources,
           canaryId: created ?? state.stage?.canary?.deploymentId,
-          file: definition?.parsed.document,
+          file: definition?.served,
         }),
     })
   try {

@@ -43,6 +43,16 @@ function deploy(restApiId: string, file: string, inputs: Record<string, string> 
   )
 }
 
+interface ApiChanges {
+  apiChanges: Record<'added' | 'removed' | 'changed', Array<{ method: string; path: string }>>
+}
+/** The added, removed and changed operations of a diff-json output. */
+function routesOf(json: string | undefined): Record<string, string[]> {
+  const { apiChanges } = JSON.parse(json ?? '{}') as ApiChanges
+  const routes = (list: Array<{ method: string; path: string }>) => list.map((o) => `${o.method} ${o.path}`).sort()
+  return { added: routes(apiChanges.added), removed: routes(apiChanges.removed), changed: routes(apiChanges.changed) }
+}
+
 const comment = (restApiId: string, stage: string) =>
   gh.comments.find((c) => c.body.includes(`apigw-stage-action:${restApiId}:${stage}`))?.body ?? ''
 
@@ -73,6 +83,12 @@ describe('deploy with definition', () => {
     expect(planned).toContain('GET /health')
     expect(planned).toMatch(/breaking/i)
     expect(plan.outputs['definition-sha256']).toMatch(/^[0-9a-f]{64}$/)
+    // Exactly what the pull request changes: the file, as API Gateway will serve it, against the stage's export.
+    expect(routesOf(plan.outputs['diff-json'])).toEqual({
+      added: ['POST /orders'],
+      removed: ['GET /health'],
+      changed: ['GET /orders'],
+    })
 
     // The same file without dry-run: imported and deployed; the comment shows the same changes as deployed.
     emu.clearCalls()
@@ -85,6 +101,7 @@ describe('deploy with definition', () => {
     expect(deployed).toContain('GET /health')
     expect(applied.outputs.changed).toBe('true')
     expect(applied.outputs['definition-sha256']).toBe(plan.outputs['definition-sha256'])
+    expect(routesOf(applied.outputs['diff-json'])).toEqual(routesOf(plan.outputs['diff-json']))
 
     // A third identical run: no import, no deployment.
     emu.clearCalls()
@@ -124,6 +141,23 @@ describe('deploy with definition', () => {
     expect(error).toContain('GET /health')
     expect(error).toContain('concurrency')
     expect(emu.state.restApis.get(restApiId)?.stages.get('pr-22')?.deploymentId).toBe(before)
+  })
+
+  it('puts the stage back when the deployed export is not the file although the routes are', async () => {
+    const { restApiId } = emu.importDefinition(GOOD_YAML.replaceAll('${ACCOUNT}', '123456789012'))
+    const first = await deploy(restApiId, GOOD_YAML, {}, 23)
+    expect(first.errors).toEqual([])
+    const before = first.outputs['deployment-id']
+    // Same routes, another account's Lambda: only the export after the switch can tell.
+    const foreign = GOOD_YAML.replaceAll('${ACCOUNT}', '210987654321')
+    emu.hooks.after('PutRestApi', () => emu.putDefinition(restApiId, foreign, { mode: 'overwrite' }), { times: 1 })
+    const run = await deploy(restApiId, GOOD_YAML, { 'force-deploy': 'true' }, 23)
+    expect(run.code).toBe(1)
+    const error = run.errors.join('\n')
+    expect(error).toContain('GET /orders has another integration than the file')
+    expect(error).toContain(`put back on deployment ${before}`)
+    expect(emu.state.restApis.get(restApiId)?.stages.get('pr-23')?.deploymentId).toBe(before)
+    expect(run.outputs['deployment-id']).toBe(before)
   })
 
   it.each(BAD_DEFINITIONS)('$name fails naming $input, with no AWS call', async (c) => {
