@@ -49,7 +49,7 @@ async function run(runs: number, targets: string[]): Promise<void> {
       }
     }
     const timed = samples.map((list) => summarise(c, list))
-    modules.forEach((m, k) => m.outcomes.push(timed[k] as TimedOutcome))
+    for (const [k, m] of modules.entries()) m.outcomes.push(timed[k] as TimedOutcome)
     if (c.large) process.stderr.write(`${c.name}: CPU ${timed.map((t) => t.cpuMs.toFixed(0)).join(' / ')} ms\n`)
   }
   for (const m of modules) {

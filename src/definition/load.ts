@@ -7,8 +7,8 @@ import { type DefinitionDocument, isObject, type JsonObject, parseDefinitionText
 import { definitionSha256 } from './fingerprint.js'
 import type { BasePathMode } from './options.js'
 import { definitionRoutes } from './routes.js'
-import { substitute } from './substitute.js'
 import { servedDefinition } from './served.js'
+import { substitute } from './substitute.js'
 import { referenceProblems, schemaProblems } from './validate.js'
 
 export interface DefinitionRequest {

@@ -4,7 +4,7 @@
 
 import type { AccessLogSettings, CanaryState, MethodSettingValues, StageState } from '../model/state.js'
 
-export type SettingValue = string | number | boolean
+type SettingValue = string | number | boolean
 
 export interface VariableChange {
   name: string
@@ -20,18 +20,18 @@ export interface VariablesDiff {
   changed: VariableChange[]
 }
 
-export interface ValueChange<T> {
+interface ValueChange<T> {
   before?: T
   after?: T
 }
 
-export interface CanarySnapshot {
+interface CanarySnapshot {
   deploymentId: string
   percentTraffic: number
   useStageCache: boolean
 }
 
-export interface CanaryDiff {
+interface CanaryDiff {
   /** `none`: no canary before or after. */
   change: 'added' | 'removed' | 'changed' | 'unchanged' | 'none'
   before?: CanarySnapshot

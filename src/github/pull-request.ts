@@ -1,6 +1,6 @@
 // Which pull request a run belongs to. Pure: takes the event name and payload (github.context.eventName/payload).
 
-export type PullRequestSource = 'input' | 'pull_request' | 'issue_comment' | 'workflow_run'
+type PullRequestSource = 'input' | 'pull_request' | 'issue_comment' | 'workflow_run'
 
 export type PullRequestResolution =
   | { number: number; source: PullRequestSource }

@@ -69,12 +69,6 @@ export interface RestApiInfo {
   settings?: ApiLevelSettings
 }
 
-export interface DeploymentInfo {
-  id: string
-  description?: string
-  createdDate?: string
-}
-
 /** A resource of the REST API with the HTTP methods it defines (`ANY` included as written). */
 export interface ApiResource {
   id: string

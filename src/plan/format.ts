@@ -17,7 +17,7 @@ function redactOp(op: PatchOp, show: boolean): PatchOp {
 }
 
 /** The call with every variable value hidden (unless `show`). */
-export function redactCall(call: PlannedCall, show: boolean): PlannedCall {
+function redactCall(call: PlannedCall, show: boolean): PlannedCall {
   switch (call.action) {
     case 'CreateDeployment': {
       const out: PlannedCall = { ...call }

@@ -14,7 +14,7 @@ function lastActivity(stage: StageState): number | undefined {
 }
 
 /** Stages matching the pattern (never the target) idle for longer than the limit. */
-export function stalePreviews(ctx: PlanContext): StageState[] {
+function stalePreviews(ctx: PlanContext): StageState[] {
   const days = ctx.inputs.prunePreviewsOlderThanDays
   if (days === undefined) return []
   if (ctx.now === undefined) throw new Error('plan error: pruning needs the current time')

@@ -7,7 +7,7 @@ import { PlanRefusal } from './refusal.js'
 import type { PatchOp } from './types.js'
 
 /** AWS's stage-wide method-settings key. */
-export const STAGE_WIDE_KEY = '*/*'
+const STAGE_WIDE_KEY = '*/*'
 
 /** The verbs `ANY` stands for; AWS rejects `ANY` in a method-settings path. */
 

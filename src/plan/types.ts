@@ -13,7 +13,7 @@ export interface PatchOp {
 /** Placeholder in a planned call for the id of the deployment created earlier in the same plan. */
 export const NEW_DEPLOYMENT_ID = '<new-deployment-id>'
 
-export interface DeploymentCanaryParams {
+interface DeploymentCanaryParams {
   percentTraffic: number
   stageVariableOverrides?: Record<string, string>
   useStageCache?: boolean

@@ -23,7 +23,7 @@ export const OUTPUT_NAMES = [
   'smoke-test',
   'definition-sha256',
 ] as const
-export type OutputName = (typeof OUTPUT_NAMES)[number]
+type OutputName = (typeof OUTPUT_NAMES)[number]
 export type Outputs = Partial<Record<OutputName, string | number | boolean>>
 
 /** Sets the given outputs; call early with defaults and again as results arrive. */
