@@ -53,6 +53,14 @@ function routesOf(json: string | undefined): Record<string, string[]> {
   return { added: routes(apiChanges.added), removed: routes(apiChanges.removed), changed: routes(apiChanges.changed) }
 }
 
+/** An API imported from GOOD_YAML and deployed once to pr-<pr> by the action: the deployment it runs. */
+async function deployedOnce(pr: number): Promise<{ restApiId: string; before: string | undefined }> {
+  const { restApiId } = emu.importDefinition(GOOD_YAML.replaceAll('${ACCOUNT}', '123456789012'))
+  const first = await deploy(restApiId, GOOD_YAML, {}, pr)
+  expect(first.errors).toEqual([])
+  return { restApiId, before: first.outputs['deployment-id'] }
+}
+
 const comment = (restApiId: string, stage: string) =>
   gh.comments.find((c) => c.body.includes(`apigw-stage-action:${restApiId}:${stage}`))?.body ?? ''
 
@@ -127,13 +135,10 @@ describe('deploy with definition', () => {
   })
 
   it('fails without switching the stage when the foreign import happens twice', async () => {
-    const { restApiId } = emu.importDefinition(GOOD_YAML.replaceAll('${ACCOUNT}', '123456789012'))
-    const first = await deploy(restApiId, GOOD_YAML, {}, 22)
-    expect(first.errors).toEqual([])
-    const before = first.outputs['deployment-id']
+    const { restApiId, before } = await deployedOnce(22)
     const foreign = V2_YAML.replaceAll('${ACCOUNT}', '210987654321')
     emu.hooks.after('PutRestApi', () => emu.putDefinition(restApiId, foreign, { mode: 'overwrite' }), { times: 2 })
-    const run = await deploy(restApiId, GOOD_YAML.replace('orders-api', 'orders-api'), { 'force-deploy': 'true' }, 22)
+    const run = await deploy(restApiId, GOOD_YAML, { 'force-deploy': 'true' }, 22)
     expect(run.code).toBe(1)
     const error = run.errors.join('\n')
     expect(error).toContain('VerifyDeployment')
@@ -144,10 +149,7 @@ describe('deploy with definition', () => {
   })
 
   it('puts the stage back when the deployed export is not the file although the routes are', async () => {
-    const { restApiId } = emu.importDefinition(GOOD_YAML.replaceAll('${ACCOUNT}', '123456789012'))
-    const first = await deploy(restApiId, GOOD_YAML, {}, 23)
-    expect(first.errors).toEqual([])
-    const before = first.outputs['deployment-id']
+    const { restApiId, before } = await deployedOnce(23)
     // Same routes, another account's Lambda: only the export after the switch can tell.
     const foreign = GOOD_YAML.replaceAll('${ACCOUNT}', '210987654321')
     emu.hooks.after('PutRestApi', () => emu.putDefinition(restApiId, foreign, { mode: 'overwrite' }), { times: 1 })

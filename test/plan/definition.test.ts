@@ -27,6 +27,8 @@ async function definition(overrides: Partial<DefinitionInput> = {}, text = GOOD_
 }
 
 const actions = (calls: PlannedCall[]) => calls.map((c) => c.action)
+/** Import, a detached deployment, its route check, the switch, the record. */
+const IMPORT_THEN_SWITCH = ['PutRestApi', 'CreateDeployment', 'VerifyDeployment', 'UpdateStage', 'TagResource']
 const record = (sha256: string, deployment: string) =>
   formatDefinitionRecord({ sha256, mode: 'overwrite', basePath: 'ignore', deployment })
 
@@ -34,13 +36,7 @@ describe('deploy with definition', () => {
   it('imports, deploys detached, checks the routes, then switches an existing stage and records the file', async () => {
     const def = await definition()
     const p = plan({ inputs: actionInputs(), state: readState(stageState()), description, definition: def })
-    expect(actions(p.calls)).toEqual([
-      'PutRestApi',
-      'CreateDeployment',
-      'VerifyDeployment',
-      'UpdateStage',
-      'TagResource',
-    ])
+    expect(actions(p.calls)).toEqual(IMPORT_THEN_SWITCH)
     expect(p.calls[0]).toMatchObject({
       action: 'PutRestApi',
       mode: 'overwrite',
@@ -94,13 +90,7 @@ describe('deploy with definition', () => {
       description,
       definition: def,
     })
-    expect(actions(p.calls)).toEqual([
-      'PutRestApi',
-      'CreateDeployment',
-      'VerifyDeployment',
-      'UpdateStage',
-      'TagResource',
-    ])
+    expect(actions(p.calls)).toEqual(IMPORT_THEN_SWITCH)
     expect(p.calls[3]).toMatchObject({
       patchOperations: [
         { op: 'replace', path: '/deploymentId', value: NEW_DEPLOYMENT_ID },
@@ -117,13 +107,7 @@ describe('deploy with definition', () => {
       description,
       definition: def,
     })
-    expect(actions(p.calls)).toEqual([
-      'PutRestApi',
-      'CreateDeployment',
-      'VerifyDeployment',
-      'UpdateStage',
-      'TagResource',
-    ])
+    expect(actions(p.calls)).toEqual(IMPORT_THEN_SWITCH)
     expect(p.calls[3]).toMatchObject({
       patchOperations: [
         { op: 'replace', path: '/canarySettings/deploymentId', value: NEW_DEPLOYMENT_ID },
