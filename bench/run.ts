@@ -6,6 +6,7 @@
 //   2. a deploy with diff and PR comment, 50 ms per call: wall time, AWS and GitHub calls, sequential round trips
 //   3. the same deploy by hand with the AWS CLI, against the same emulator; the ratio
 //   4. diff + render of a 300-resource API (7 methods each): time and peak memory
+//   5. deploy with definition of that API: the plan's diff, and the whole dry run (bench/definition.ts)
 import { spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -17,6 +18,7 @@ import { type Emulator, startEmulator } from '../test/emulator/index.js'
 import { type GitHubFake, startGitHubFake } from '../test/github-fake/index.js'
 import { sdkClient } from '../test/support/emulator.js'
 import { DIST_ENTRY, node24 } from '../test/support/run-dist.js'
+import { definitionSection } from './definition.js'
 import {
   type Interval,
   kb,
@@ -334,6 +336,9 @@ async function main(): Promise<void> {
       '   render beyond what was in use before it (V8 GC statistics; includes garbage not yet collected). peak RSS: the\n' +
       "   process's resident-set high-water mark (getrusage maxRSS) after the cold run.",
   )
+
+  // ---- 5. deploy with definition
+  console.log(await definitionSection())
 }
 
 await main()

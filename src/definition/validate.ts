@@ -1,26 +1,16 @@
-// Validates the document against the official OpenAPI 2.0 / 3.0 JSON schemas (through a maintained validator,
-// loaded only when a definition is given), and checks that every local $ref resolves: API Gateway cannot follow
+// Validates the document against the official OpenAPI 2.0 / 3.0 JSON schemas (compiled with Ajv, loaded only when
+// a definition is given), and checks that every local $ref resolves: API Gateway cannot follow
 // references to other files.
 import type { DefinitionProblem } from './aws-checks.js'
 import { type DefinitionDocument, isObject } from './document.js'
+import type { SchemaError } from './schema-validator.js'
 
 /** At most this many schema errors are listed: the first ones usually explain the rest. */
 const MAX_LISTED = 5
 
-interface SchemaError {
-  instancePath?: string
-  keyword?: string
-  message?: string
-  params?: Record<string, unknown>
-}
-
 export async function schemaProblems(doc: DefinitionDocument): Promise<DefinitionProblem[]> {
-  const { Validator } = await import('@seriousme/openapi-schema-validator')
-  const validator = new Validator()
-  const result = await validator.validate(structuredClone(doc.document))
-  if (result.valid) return []
-  const errors = (Array.isArray(result.errors) ? result.errors : []) as SchemaError[]
-  return pickErrors(errors).map((e) => {
+  const { schemaErrors } = await import('./schema-validator.js')
+  return pickErrors(schemaErrors(doc.document, doc.version)).map((e) => {
     const path = pointerSegments(e.instancePath ?? '')
     const line = doc.locate(path)
     const where = path.length > 0 ? `at ${path.join(' › ')}` : 'at the top level'

@@ -173,9 +173,10 @@ export const BAD_DEFINITIONS: BadDefinitionCase[] = [
     mentions: ['defines no paths'],
   },
   {
+    // Just under 6 MB as written; the substitution takes it over (a value this size could not be an input).
     name: 'over 6 MB after substitution',
-    text: GOOD_YAML,
-    substitutions: { ACCOUNT: 'x'.repeat(6 * 1024 * 1024) },
+    text: `${GOOD_YAML}# ${'x'.repeat(6 * 1024 * 1024 - GOOD_YAML.length - 20)} \${PAD}\n`,
+    substitutions: { ACCOUNT: '123456789012', PAD: 'x'.repeat(100) },
     input: 'definition',
     mentions: ['MB after substitution', 'at most 6 MB'],
   },

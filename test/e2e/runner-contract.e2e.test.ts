@@ -85,3 +85,29 @@ describe('runner contract (dist/ under Node 24)', () => {
     expect(run.stdout).toMatch(/^::warning::/m)
   })
 })
+
+describe('runner contract with a definition file (dist/ under Node 24)', () => {
+  it('checks the file in the bundle (schemas included), plans it with no write, then imports and deploys it', async () => {
+    const { GOOD_YAML } = await import('../definition/bad-definitions.js')
+    const api = emu.importDefinition(GOOD_YAML.replaceAll('${ACCOUNT}', '123456789012')).restApiId
+    const inputs = {
+      'rest-api-id': api,
+      stage: 'pr-3',
+      definition: 'api/openapi.yaml',
+      'definition-substitutions': 'ACCOUNT=123456789012',
+    }
+    const files = { 'api/openapi.yaml': GOOD_YAML }
+    const invalid = await runBundle(inputs, {
+      files: { 'api/openapi.yaml': GOOD_YAML.replace("  version: '1.0'\n", '') },
+    })
+    expect(invalid.code).toBe(1)
+    expect(invalid.errors.join('\n')).toContain('is not valid OpenAPI 3.0')
+    const planned = await runBundle({ ...inputs, 'dry-run': 'true' }, { files })
+    expect(planned.code).toBe(0)
+    expect(emu.writes()).toEqual([])
+    const deployed = await runBundle(inputs, { files })
+    expect(deployed.code).toBe(0)
+    expect(emu.writes().map((c) => c.operation)).toEqual(['PutRestApi', 'CreateDeployment', 'CreateStage'])
+    expect(deployed.outputs['definition-sha256']).toBe(planned.outputs['definition-sha256'])
+  })
+})
