@@ -2,10 +2,11 @@
 // Ajv for JSON Schema draft 04, the draft both are written in. Loaded only when a definition is given. The schemas are
 // imported here rather than through the package's Validator, which reads them from disk at run time: the bundle in
 // dist/ does not carry the package's files.
-import Ajv04Module from 'ajv-draft-04'
-import addFormatsModule from 'ajv-formats'
+
 import swagger20 from '@seriousme/openapi-schema-validator/schemas/v2.0/schema.json' with { type: 'json' }
 import openapi30 from '@seriousme/openapi-schema-validator/schemas/v3.0/schema.json' with { type: 'json' }
+import Ajv04Module from 'ajv-draft-04'
+import addFormatsModule from 'ajv-formats'
 import type { OpenApiVersion } from './document.js'
 
 export interface SchemaError {
@@ -19,7 +20,9 @@ type Validate = ((data: unknown) => boolean) & { errors?: SchemaError[] | null }
 type AjvLike = { compile(schema: object): Validate }
 
 // Both are CommonJS modules: under ESM their class and function arrive as `default`, or on it.
-const Ajv04 = ((Ajv04Module as unknown as { default?: unknown }).default ?? Ajv04Module) as new (options: object) => AjvLike
+const Ajv04 = ((Ajv04Module as unknown as { default?: unknown }).default ?? Ajv04Module) as new (
+  options: object,
+) => AjvLike
 const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
   ajv: AjvLike,
 ) => void
