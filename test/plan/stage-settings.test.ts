@@ -2,12 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { MethodSettingOverride, StageSettingsInput } from '../../src/inputs/types.js'
 import type { MethodSettingValues } from '../../src/model/state.js'
 import { PlanRefusal, plan } from '../../src/plan/index.js'
-import {
-  escapeResourcePath,
-  methodSettingKey,
-  NEW_METHOD_SETTING_DEFAULTS,
-  stageSettingsOps,
-} from '../../src/plan/stage-settings.js'
+import { escapeResourcePath, methodSettingKey } from '../../src/plan/method-setting-keys.js'
+import { NEW_METHOD_SETTING_DEFAULTS, stageSettingsOps } from '../../src/plan/stage-settings.js'
 import type { PlannedCall } from '../../src/plan/types.js'
 import { actionInputs, stageState } from '../fixtures/action-inputs.js'
 import { configuredState, manyResources, petStoreResources } from '../fixtures/resources.js'
