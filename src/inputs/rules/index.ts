@@ -1,14 +1,7 @@
 // Every cross-field rule, in the order their problems are reported (smoke-test.ts has one more, checked
 // while reading: see read.ts).
 import type { InputProblem } from '../../lib/errors.js'
-import {
-  CANARY_OPERATIONS,
-  DEFINITION_DEPLOY,
-  DEPLOY_ONLY,
-  NOT_DELETE,
-  PROMOTE_ONLY,
-  ROLLBACK_ONLY,
-} from '../acceptance.js'
+import * as accepted from '../acceptance.js'
 import { exportAndSdkFilesDiffer, exportComplete, sdkComplete } from './artifacts.js'
 import { definitionOptionsNeedDefinition } from './definition.js'
 import { githubTokenWhenNeeded, prNumberNeedsComment } from './github.js'
@@ -33,18 +26,18 @@ import { diffAgainstAnotherStage, exactlyOneRestApi, promoteFromAnotherStage } f
 
 const RULES: readonly Rule[] = [
   exactlyOneRestApi,
-  refuseOutside(CANARY_OPERATIONS),
+  refuseOutside(accepted.CANARY_OPERATIONS),
   canaryPromotion,
   canaryDetailsNeedPercent,
   updateCanaryNeedsAChange,
-  refuseOutside(PROMOTE_ONLY),
+  refuseOutside(accepted.PROMOTE_ONLY),
   promoteNeedsSource,
-  refuseOutside(ROLLBACK_ONLY),
-  refuseOutside(DEPLOY_ONLY),
-  refuseOutside(DEFINITION_DEPLOY),
+  refuseOutside(accepted.ROLLBACK_ONLY),
+  refuseOutside(accepted.DEPLOY_ONLY),
+  refuseOutside(accepted.DEFINITION_DEPLOY),
   definitionOptionsNeedDefinition,
   rollbackOnFailureNeedsCanary,
-  refuseOutside(NOT_DELETE),
+  refuseOutside(accepted.NOT_DELETE),
   deleteMatchesPattern,
   rollbackOnFailureNeedsSmokeTest,
   promoteFromAnotherStage,
