@@ -162,6 +162,22 @@ describe('deploy with definition', () => {
     expect(run.outputs['deployment-id']).toBe(before)
   })
 
+  it("puts the file's version on the canary; production keeps its deployment", async () => {
+    const { restApiId, before } = await deployedOnce(24)
+    const run = await deploy(restApiId, V2_YAML, { 'canary-percent': '10' }, 24)
+    expect(run.errors).toEqual([])
+    const stage = emu.state.restApis.get(restApiId)?.stages.get('pr-24')
+    expect(stage?.deploymentId).toBe(before)
+    expect(stage?.canarySettings?.percentTraffic).toBe(10)
+    expect(stage?.canarySettings?.deploymentId).toBe(run.outputs['canary-deployment-id'])
+    expect(run.outputs['canary-deployment-id']).not.toBe(before)
+    // The canary's record: the same file again finds the canary already running it.
+    emu.clearCalls()
+    const again = await deploy(restApiId, V2_YAML, { 'canary-percent': '10' }, 24)
+    expect(again.errors).toEqual([])
+    expect(writeOperations(emu)).toEqual([])
+  })
+
   it.each(BAD_DEFINITIONS)('$name fails naming $input, with no AWS call', async (c) => {
     const { restApiId } = emu.seedSampleApi({ name: `bad-${c.name.length}` })
     emu.clearCalls()
