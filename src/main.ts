@@ -33,7 +33,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const planned = planStep({ inputs, read, run: context, definition })
     // 4. Apply (a failure is carried to the report, then thrown); 5. report.
     const started = await beginReport(inputs, context, read)
-    const applied = await applyStep(inputs, read, planned, options.sleep)
+    const applied = await applyStep({ inputs, read, planned, sleep: options.sleep })
     await reportStep({ inputs, run: context, read, planned, applied, started })
     if (applied.failure !== undefined) throw applied.failure
   } catch (err) {

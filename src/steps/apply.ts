@@ -26,14 +26,15 @@ export interface ApplyOutcome {
   readonly failure?: unknown
 }
 
-export async function applyStep(
-  inputs: ActionInputs,
-  read: ReadResult,
-  planned: PlanResult,
-  sleep: Sleep | undefined,
-): Promise<ApplyOutcome> {
+export async function applyStep(step: {
+  inputs: ActionInputs
+  read: ReadResult
+  planned: PlanResult
+  sleep: Sleep | undefined
+}): Promise<ApplyOutcome> {
+  const { inputs, read, sleep } = step
   if (inputs.dryRun) return {}
-  const changed = await applyChange(inputs, read, planned, sleep)
+  const changed = await applyChange(step)
   if (changed.failure !== undefined || !inputs.smokeTestPath) return Object.freeze(changed)
   const checked = await core.group('Smoke test', () =>
     smokeTestAndMaybeRollBack({ inputs, read, after: changed.after, sleep }),
@@ -56,12 +57,17 @@ export async function applyStep(
 }
 
 /** The plan's calls with the stage read-back, the cache cluster wait and the artifacts. */
-async function applyChange(
-  inputs: ActionInputs,
-  read: ReadResult,
-  planned: PlanResult,
-  sleep: Sleep | undefined,
-): Promise<ApplyOutcome> {
+async function applyChange({
+  inputs,
+  read,
+  planned,
+  sleep,
+}: {
+  inputs: ActionInputs
+  read: ReadResult
+  planned: PlanResult
+  sleep: Sleep | undefined
+}): Promise<ApplyOutcome> {
   const { api } = read
   // What is known so far: a failure after the calls (cache wait, artifacts) still reports the stage as read back.
   let known: ApplyOutcome = {}
