@@ -8,13 +8,28 @@ const LAYERS = {
   model: ['lib'], // the AWS world as the project sees it
   definition: ['lib', 'model'], // the repository's OpenAPI file: substitution, parsing, checks
   inputs: ['lib', 'model', 'definition'], // the input table and its parsers
-  plan: ['lib', 'model', 'inputs', 'definition'], // pure planners
+  rollout: ['lib', 'model', 'inputs'], // pure canary analysis, the rollout's state in stage tags, its decisions
+  plan: ['lib', 'model', 'inputs', 'definition', 'rollout'], // pure planners
   diff: ['lib', 'model'], // pure API and stage diffs
   apigateway: ['lib', 'model', 'inputs', 'definition', 'plan'], // the AWS SDK adapter
+  cloudwatch: ['lib', 'model'], // the CloudWatch adapter (metrics, alarms), loaded by rollouts only
   github: ['lib'], // the GitHub REST adapter
   runner: ['lib'], // the runner's environment: context, outputs, summary
-  report: ['lib', 'model', 'inputs', 'definition', 'plan', 'diff'], // pure report building and rendering
-  steps: ['lib', 'model', 'inputs', 'definition', 'plan', 'diff', 'apigateway', 'github', 'runner', 'report'], // I/O via adapters
+  report: ['lib', 'model', 'inputs', 'definition', 'rollout', 'plan', 'diff'], // pure report building and rendering
+  steps: [
+    'lib',
+    'model',
+    'inputs',
+    'definition',
+    'rollout',
+    'plan',
+    'diff',
+    'apigateway',
+    'cloudwatch',
+    'github',
+    'runner',
+    'report',
+  ], // I/O via adapters
 }
 
 // The only files that may import @actions/core: reading inputs, the runner's environment, the steps and main.
@@ -60,7 +75,14 @@ module.exports = {
       comment: 'The AWS SDK stays behind the adapter in src/apigateway/: the rest of src/ sees the model types.',
       severity: 'error',
       from: { path: '^src/', pathNot: '^src/apigateway/' },
-      to: { path: '^node_modules/@aws-sdk/' },
+      to: { path: '^node_modules/@aws-sdk/', pathNot: '^node_modules/@aws-sdk/client-cloudwatch/' },
+    },
+    {
+      name: 'only-cloudwatch-imports-client-cloudwatch',
+      comment: 'The CloudWatch SDK stays behind src/cloudwatch/, which the rollout step loads only when it runs.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/cloudwatch/' },
+      to: { path: '^node_modules/@aws-sdk/client-cloudwatch/' },
     },
     {
       name: 'only-github-imports-actions-github',

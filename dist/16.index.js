@@ -158,6 +158,10 @@ async function deactivateEnvironmentDeployments(octokit, params) {
 function clip(value, max) {
     return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }
+/** GitHub's production_environment flag: only for environments named as production (`prod`, `production`, `live`). */
+function isProductionEnvironment(environment) {
+    return /^(prod|production|live)([-_].*)?$/i.test(environment);
+}
 
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
 // One sticky comment per (API, stage) on a pull request: found by its hidden marker AND by the token's own identity
@@ -275,7 +279,8 @@ class GitHubSession {
         return { ok: true, value: { url: result.url, action: result.action } };
     }
     async startDeployment(params) {
-        const result = await startDeployment(this.octokit, { ...this.repo, production: !params.transient, ...params });
+        const production = !params.transient && isProductionEnvironment(params.environment);
+        const result = await startDeployment(this.octokit, { ...this.repo, production, ...params });
         if (!result.ok) {
             return {
                 ok: false,

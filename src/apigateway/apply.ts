@@ -1,31 +1,23 @@
 // The executor: runs a plan's calls in order, then reads the stage back and checks the result. It raises facts
 // (ApplyError, ReadBackError, VerificationError); steps/explain-failure.ts words them for users.
-import {
-  type APIGatewayClient,
-  CreateBasePathMappingCommand,
-  CreateDeploymentCommand,
-  CreateStageCommand,
-  DeleteBasePathMappingCommand,
-  DeleteStageCommand,
-  GetDeploymentCommand,
-  PutRestApiCommand,
-  TagResourceCommand,
-  UpdateBasePathMappingCommand,
-  UpdateStageCommand,
-  UpdateUsagePlanCommand,
-} from '@aws-sdk/client-api-gateway'
+import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
 import { errorMessage } from '../lib/errors.js'
 import type { StageState } from '../model/state.js'
-import { resolveNewDeployment as substitute } from '../plan/placeholder.js'
-import { NEW_DEPLOYMENT_ID, type Plan, type PlannedCall } from '../plan/types.js'
+import { resolveNewRestApi } from '../plan/placeholder.js'
+import { NEW_REST_API_ID, type Plan, type PlannedCall } from '../plan/types.js'
 import { type AwsCallContext, awsCall } from './aws-call.js'
+import { send } from './send-call.js'
 import { readBack } from './verify.js'
 import { WritePolicy, type WritePolicyOptions } from './write-policy.js'
 
 /** What the executor hands back. */
+export { ForeignDefinitionError } from './send-call.js'
+
 export interface ApplyResult {
   /** Deployment created by this run, if any. */
   createdDeploymentId?: string
+  /** REST API created by this run (ImportRestApi of a preview API), if any. */
+  createdRestApiId?: string
   /** The stage as read back after the change (undefined after delete). */
   after?: StageState
   /** What AWS warned about when it imported the definition (PutRestApi), if it did. */
@@ -35,6 +27,8 @@ export interface ApplyResult {
 export interface ApplyOptions extends WritePolicyOptions {
   /** Called before each call, for logging. */
   onCall?: (call: PlannedCall, index: number) => void
+  /** Called as soon as an ImportRestApi created the API: later reads must target it. */
+  onRestApiCreated?: (restApiId: string) => void
 }
 
 /** A read to run in parallel with the stage read-back, given the deployment the plan created. */
@@ -64,152 +58,11 @@ export class ApplyError extends Error {
   }
 }
 
-/** What a call brought back that later calls or the result need. */
-interface CallOutcome {
-  deploymentId?: string | undefined
-  warnings?: string[] | undefined
-}
-
-/** The new deployment must serve the file's routes: else another run imported between our import and deployment. */
-export class ForeignDefinitionError extends Error {
-  override readonly name = 'ForeignDefinitionError'
-  constructor(
-    readonly missing: string[],
-    readonly unexpected: string[],
-  ) {
-    super(
-      `the new deployment does not serve the reviewed definition (${missing.length} route(s) missing, ${unexpected.length} unexpected)`,
-    )
-  }
-}
-
-async function verifyDeployment(
-  client: APIGatewayClient,
-  call: Extract<PlannedCall, { action: 'VerifyDeployment' }>,
-  newDeploymentId: string | undefined,
-): Promise<CallOutcome> {
-  const out = await client.send(
-    new GetDeploymentCommand({
-      restApiId: call.restApiId,
-      deploymentId: substitute(call.deploymentId, newDeploymentId),
-      embed: ['apisummary'],
-    }),
-  )
-  const served = new Set(
-    Object.entries(out.apiSummary ?? {}).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m} ${path}`)),
-  )
-  const missing = call.routes.filter((r) => !served.has(r))
-  const expected = new Set(call.routes)
-  const unexpected = call.exact ? [...served].filter((r) => !expected.has(r)).sort() : []
-  if (missing.length || unexpected.length) throw new ForeignDefinitionError(missing, unexpected)
-  return {}
-}
-
-/** Sends one planned call. */
-async function send(
-  client: APIGatewayClient,
-  call: PlannedCall,
-  newDeploymentId: string | undefined,
-): Promise<CallOutcome> {
-  switch (call.action) {
-    case 'PutRestApi': {
-      const out = await client.send(
-        new PutRestApiCommand({
-          restApiId: call.restApiId,
-          mode: call.mode,
-          failOnWarnings: call.failOnWarnings,
-          parameters: { basepath: call.basePath },
-          body: new TextEncoder().encode(call.body),
-        }),
-      )
-      return { warnings: out.warnings ?? [] }
-    }
-    case 'VerifyDeployment':
-      return verifyDeployment(client, call, newDeploymentId)
-    case 'CreateDeployment': {
-      const out = await client.send(
-        new CreateDeploymentCommand({
-          restApiId: call.restApiId,
-          stageName: call.stageName,
-          description: call.description,
-          variables: call.variables,
-          canarySettings: call.canarySettings,
-        }),
-      )
-      return { deploymentId: out.id }
-    }
-    case 'UpdateStage':
-      await client.send(
-        new UpdateStageCommand({
-          restApiId: call.restApiId,
-          stageName: call.stageName,
-          patchOperations: call.patchOperations.map((op) => ({
-            op: op.op,
-            path: op.path,
-            value: substitute(op.value, newDeploymentId),
-            from: op.from,
-          })),
-        }),
-      )
-      return {}
-    case 'CreateStage':
-      await client.send(
-        new CreateStageCommand({
-          restApiId: call.restApiId,
-          stageName: call.stageName,
-          deploymentId: substitute(call.deploymentId, newDeploymentId),
-          description: call.description,
-          variables: call.variables,
-          tags: call.tags,
-        }),
-      )
-      return {}
-    case 'DeleteStage':
-      await client.send(new DeleteStageCommand({ restApiId: call.restApiId, stageName: call.stageName }))
-      return {}
-    case 'TagResource':
-      await client.send(
-        new TagResourceCommand({ resourceArn: call.resourceArn, tags: withDeployment(call.tags, newDeploymentId) }),
-      )
-      return {}
-    case 'CreateBasePathMapping':
-      await client.send(
-        new CreateBasePathMappingCommand({
-          domainName: call.domainName,
-          basePath: call.basePath,
-          restApiId: call.restApiId,
-          stage: call.stageName,
-        }),
-      )
-      return {}
-    case 'UpdateBasePathMapping':
-      await client.send(
-        new UpdateBasePathMappingCommand({
-          domainName: call.domainName,
-          basePath: call.basePath,
-          patchOperations: call.patchOperations,
-        }),
-      )
-      return {}
-    case 'UpdateUsagePlan':
-      await client.send(
-        new UpdateUsagePlanCommand({ usagePlanId: call.usagePlanId, patchOperations: call.patchOperations }),
-      )
-      return {}
-    case 'DeleteBasePathMapping':
-      await client.send(new DeleteBasePathMappingCommand({ domainName: call.domainName, basePath: call.basePath }))
-      return {}
-  }
-}
-
-/** Tag values may name the deployment this run created (e.g. the definition record). */
-function withDeployment(tags: Record<string, string>, id?: string): Record<string, string> {
-  if (!id) return tags
-  return Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, v.replaceAll(NEW_DEPLOYMENT_ID, id)]))
-}
-
 function callContext(call: PlannedCall): AwsCallContext {
-  if (call.action === 'TagResource') return { operation: call.action }
+  if (call.action === 'TagResource' || call.action === 'ImportRestApi') return { operation: call.action }
+  if (call.action === 'UpdateRestApi' || call.action === 'DeleteRestApi') {
+    return { operation: call.action, restApiId: call.restApiId }
+  }
   if (call.action === 'DeleteBasePathMapping') {
     return { operation: `${call.action} ${call.domainName}/${call.basePath}` }
   }
@@ -218,12 +71,13 @@ function callContext(call: PlannedCall): AwsCallContext {
 
 /** A delete whose target is already gone has done its job (idempotent re-runs). */
 function isDeletion(call: PlannedCall): boolean {
-  return call.action === 'DeleteStage' || call.action === 'DeleteBasePathMapping'
+  return call.action === 'DeleteStage' || call.action === 'DeleteBasePathMapping' || call.action === 'DeleteRestApi'
 }
 
 /** What running the calls produced: the deployment the plan created, and the import's warnings. */
 interface CallsOutcome {
   createdDeploymentId: string | undefined
+  createdRestApiId: string | undefined
   importWarnings: string[] | undefined
 }
 
@@ -239,9 +93,11 @@ export async function runCalls(
 async function runEveryCall(client: APIGatewayClient, plan: Plan, options: ApplyOptions): Promise<CallsOutcome> {
   const policy = await WritePolicy.create(client, options)
   let createdDeploymentId: string | undefined
+  let createdRestApiId: string | undefined
   let importWarnings: string[] | undefined
   const completed: PlannedCall[] = []
-  for (const [index, call] of plan.calls.entries()) {
+  for (const [index, planned] of plan.calls.entries()) {
+    const call = resolveNewRestApi(planned, createdRestApiId)
     await policy.spaceBefore(call)
     options.onCall?.(call, index)
     const failure: ApplyFailure = { failedCall: call, completed: [...completed], createdDeploymentId }
@@ -252,11 +108,15 @@ async function runEveryCall(client: APIGatewayClient, plan: Plan, options: Apply
       throw new ApplyError(failure, { cause })
     })
     if (outcome?.deploymentId) createdDeploymentId = outcome.deploymentId
+    if (outcome?.restApiId) {
+      createdRestApiId = outcome.restApiId
+      options.onRestApiCreated?.(createdRestApiId)
+    }
     if (outcome?.warnings) importWarnings = outcome.warnings
     policy.sent(call)
     completed.push(call)
   }
-  return { createdDeploymentId, importWarnings }
+  return { createdDeploymentId, createdRestApiId, importWarnings }
 }
 
 /**
@@ -268,13 +128,17 @@ export async function applyPlan<T = undefined>(
   plan: Plan,
   options: ApplyOptions & AlongsideRead<T> = {},
 ): Promise<ApplyResult & { alongside?: T }> {
-  const { createdDeploymentId, importWarnings } = await runEveryCall(client, plan, options)
+  const { createdDeploymentId, createdRestApiId, importWarnings } = await runEveryCall(client, plan, options)
   const extra = options.alongside?.(createdDeploymentId)
   // A failure of the extra read must not hide the read-back's verdict; it is rethrown after it.
   extra?.catch(() => undefined)
-  const after = await readBack({ client, restApiId: plan.restApiId }, plan, createdDeploymentId)
+  const restApiId = createdRestApiId ?? plan.restApiId
+  // A preview API that never existed (closing before any push) has no stage to read back.
+  const after =
+    restApiId === NEW_REST_API_ID ? undefined : await readBack({ client, restApiId }, plan, createdDeploymentId)
   const result: ApplyResult & { alongside?: T } = {}
   if (createdDeploymentId) result.createdDeploymentId = createdDeploymentId
+  if (createdRestApiId) result.createdRestApiId = createdRestApiId
   if (after) result.after = after
   if (importWarnings) result.importWarnings = importWarnings
   if (extra) result.alongside = await extra

@@ -33,6 +33,14 @@ function readMappings(client: APIGatewayClient, domainName: string): Promise<Bas
   )
 }
 
+/** Every base path mapping of the domain, as domain types. */
+export async function readMappingsOfDomain(
+  client: APIGatewayClient,
+  domainName: string,
+): Promise<BasePathMappingState[]> {
+  return (await readMappings(client, domainName)).map((m) => toBasePathMappingState(domainName, m))
+}
+
 /** `{exists: false}` when the domain is not in this account and region; otherwise the mapping for `basePath`, if any. */
 export async function readDomain(
   client: APIGatewayClient,

@@ -9,7 +9,9 @@ import { checkSdkParameters, writeExport, writeSdk } from './artifacts.js'
 import { type CacheWaitOptions, type CacheWaitResult, waitForCacheCluster } from './cache-wait.js'
 import { type ClientOptions, createApiGatewayClient, type RestApiTarget, resolvedRegion } from './client.js'
 import { readDefinition } from './definitions.js'
+import { type PreviewRead, type PreviewRequest, readPreviewApis } from './preview-apis.js'
 import { type ReadRequest, readState } from './read.js'
+import { tagStage } from './stage-tags.js'
 import { listStages, readStage } from './stages.js'
 
 export class ApiGateway {
@@ -28,6 +30,11 @@ export class ApiGateway {
     return readState(this.client, { ...request, region: this.region })
   }
 
+  /** `preview-isolation: api`: the source API, this pull request's preview API (by tags) and its neighbours. */
+  readPreviewApis(request: PreviewRequest): Promise<PreviewRead> {
+    return readPreviewApis(this.client, request)
+  }
+
   /** Fails before anything changes when the SDK type needs parameters the input does not give. */
   checkSdkParameters(input: SdkInput): Promise<void> {
     return checkSdkParameters(this.client, input)
@@ -38,9 +45,9 @@ export class ApiGateway {
   }
 }
 
-/** Calls on one REST API. */
+/** Calls on one REST API. A plan that creates the API (a preview's first push) binds it to the new id. */
 export class RestApiGateway {
-  private readonly target: RestApiTarget
+  private target: RestApiTarget
 
   constructor(client: APIGatewayClient, restApiId: string) {
     this.target = { client, restApiId }
@@ -66,11 +73,22 @@ export class RestApiGateway {
     plan: Plan,
     options: ApplyOptions & AlongsideRead<T> = {},
   ): Promise<ApplyResult & { alongside?: T }> {
-    return applyPlan(this.target.client, plan, options)
+    return applyPlan(this.target.client, plan, {
+      ...options,
+      onRestApiCreated: (restApiId) => {
+        this.target = { ...this.target, restApiId }
+        options.onRestApiCreated?.(restApiId)
+      },
+    })
   }
 
   waitForCacheCluster(stageName: string, options: CacheWaitOptions): Promise<CacheWaitResult> {
     return waitForCacheCluster(() => this.readStage(stageName), options)
+  }
+
+  /** Sets tags on a stage (one TagResource): the drift fingerprint. */
+  tagStage(resourceArn: string, tags: Record<string, string>): Promise<void> {
+    return tagStage(this.target, resourceArn, tags)
   }
 
   writeExport(stageName: string, input: ExportInput): Promise<string> {

@@ -13,7 +13,7 @@ import { listStages, readStage } from './stages.js'
 import { readUsagePlans } from './usage-plans.js'
 
 /** Finds the REST API by id, or by an exact name that must match exactly one API. */
-async function resolveRestApi(client: APIGatewayClient, selector: RestApiSelector): Promise<RestApiInfo> {
+export async function resolveRestApi(client: APIGatewayClient, selector: RestApiSelector): Promise<RestApiInfo> {
   if (selector.kind === 'id') {
     const api = await awsCall(
       { operation: 'GetRestApi', restApiId: selector.id },
@@ -143,7 +143,10 @@ async function readCleanup(
 }
 
 /** The stage's served definition; a failure is recorded, not thrown: it only costs the diff. */
-function definitionBefore(api: RestApiTarget, stageName: string): Promise<NonNullable<ReadState['definitionBefore']>> {
+export function definitionBefore(
+  api: RestApiTarget,
+  stageName: string,
+): Promise<NonNullable<ReadState['definitionBefore']>> {
   return readDefinition(api, { kind: 'stage', stageName }).then(
     (definition) => (definition ? { stageName, definition } : { stageName }),
     (err: unknown) => ({ stageName, failed: errorMessage(err) }),

@@ -28,11 +28,16 @@ const MIN_INTERVAL_MS: Partial<Record<PlannedCall['action'], number>> = {
   UpdateUsagePlan: 20_000,
   CreateDeployment: 5_000,
   PutRestApi: 1_000,
+  // Regional and private; an edge API's creation is 1 per 30 s (a run creates at most one API).
+  ImportRestApi: 3_000,
+  DeleteRestApi: 30_000,
 }
 const QUOTA_TEXT: Partial<Record<PlannedCall['action'], string>> = {
   UpdateUsagePlan: '1 UpdateUsagePlan per 20 seconds',
   CreateDeployment: '1 CreateDeployment per 5 seconds',
   PutRestApi: '1 PutRestApi per second',
+  ImportRestApi: '1 ImportRestApi per 3 seconds (regional; 30 seconds for edge-optimised APIs)',
+  DeleteRestApi: '1 DeleteRestApi per 30 seconds',
 }
 /** Jitter spread of the first throttling round for calls without a fixed interval; doubles each round. */
 const DEFAULT_SPREAD_MS = 1_000

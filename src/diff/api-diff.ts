@@ -14,7 +14,7 @@ import { groupDiffs } from './group.js'
 import { normalizeDefinition } from './normalize.js'
 import { apiDiffResult } from './result.js'
 
-export type { ApiChange, ApiDiff, ChangeClassification, OperationRef } from './api-diff-types.js'
+export type { ApiChange, ApiDiff, OperationRef } from './api-diff-types.js'
 export { normalizeDefinition } from './normalize.js'
 export { redactAccountIds } from './wording.js'
 

@@ -102,3 +102,73 @@ export function describeGatewayChange(
   const label = group === 'x-amazon-apigateway-policy' ? 'Resource policy' : `\`${group}\``
   return { classification, kind: 'gateway', description: `${label} ${presence}` }
 }
+
+/** What the OpenAPI annotations the diff engine names are, in API Gateway's terms. */
+const ANNOTATION_NAMES: Record<string, string> = {
+  operationId: 'operation name',
+  summary: 'summary',
+  description: 'description',
+  headers: 'response headers',
+  parameters: 'parameter documentation',
+  name: 'name',
+}
+
+/** Security scheme names an export uses for API Gateway's built-in authorization, not authorizers. */
+const BUILT_IN_SCHEMES: Record<string, string> = { sigv4: 'AWS_IAM', api_key: 'API key' }
+
+/**
+ * A change description in API Gateway's words, for the report (the diff's own results stay as the engine says them):
+ * required parameters, request bodies and annotations as a reader of the console knows them, `sigv4` as AWS_IAM.
+ */
+export function apiGatewayWording(description: string): string {
+  let text = description
+  text = text.replace(/^Added required status to required (\w+) parameter (`[^`]*`)/, '$1 parameter $2 is now required')
+  text = text.replace(
+    /^Added required status to (`[^`]*`) in Request Body content \(([^)]*)\)/,
+    'Request body field $1 is now required ($2)',
+  )
+  text = text.replace(/^Added required (\w+) parameter/, 'New required $1 parameter')
+  text = text.replace(/^Removed required (\w+) parameter/, 'Removed $1 parameter')
+  text = text.replace(/^Removed Content type from Request Body content \(content\)/, 'Request body model removed')
+  text = text.replace(
+    /^Removed Content type from Request Body content \(([^)]*)\)/,
+    'Request body type `$1` no longer accepted',
+  )
+  text = text.replace(/^Added Content type to Request Body content \(([^)]*)\)/, 'Request body type `$1` now accepted')
+  text = text.replace(
+    /^(Added|Removed|Replaced) annotation \(([^)]*)\)(?: (?:of|from|to|in) (.*))?$/,
+    (_m, verb: string, what: string, where: string | undefined) => {
+      const name = ANNOTATION_NAMES[what] ?? `documentation (${what})`
+      const done = verb === 'Added' ? 'added' : verb === 'Removed' ? 'removed' : 'changed'
+      const place = where === undefined ? '' : ` (${where.replace(/ content \(content\)$/, '')})`
+      return `${name.charAt(0).toUpperCase()}${name.slice(1)} ${done}${place}`
+    },
+  )
+  text = text.replace(
+    /^(Added|Removed) Response (\w+)$/,
+    (_m, verb: string, status: string) => `Response ${status} ${verb === 'Added' ? 'added' : 'removed'}`,
+  )
+  text = text.replace(/^Integration changed: uri `([^`]*)` → `([^`]*)`$/, (m, a: string, b: string) =>
+    a.startsWith('arn:aws') && a.includes(':function:') && b.includes(':function:')
+      ? `Lambda function \`${functionName(a)}\` → \`${functionName(b)}\``
+      : m,
+  )
+  // Authorization labels: `none | sigv4`, `sigv4 + api_key`.
+  text = text.replace(/`([^`]*)`/g, (m, inner: string) =>
+    /^Authorization /.test(text) ? `\`${inner.replace(/\b(sigv4|api_key)\b/g, (s) => BUILT_IN_SCHEMES[s] ?? s)}\`` : m,
+  )
+  return text.replace(
+    /^(\w+) parameter/,
+    (_m, where: string) => `${where.charAt(0).toUpperCase()}${where.slice(1)} parameter`,
+  )
+}
+
+/** An "authorizer" that is API Gateway's built-in AWS_IAM or API key check: an export artefact, not an authorizer. */
+export function isBuiltInScheme(description: string): boolean {
+  return /^Authorizer `(sigv4|api_key)` (added|removed)$/.test(description)
+}
+
+/** `arn:aws:lambda:{region}:{account}:function:{name}[:alias]` → `{name}[:alias]`: short enough not to wrap. */
+function functionName(arn: string): string {
+  return arn.slice(arn.indexOf(':function:') + ':function:'.length)
+}

@@ -159,3 +159,8 @@ export async function deactivateEnvironmentDeployments(
 function clip(value: string, max: number): string {
   return value.length > max ? `${value.slice(0, max - 1)}…` : value
 }
+
+/** GitHub's production_environment flag: only for environments named as production (`prod`, `production`, `live`). */
+export function isProductionEnvironment(environment: string): boolean {
+  return /^(prod|production|live)([-_].*)?$/i.test(environment)
+}

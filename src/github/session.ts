@@ -2,7 +2,12 @@
 // or a deployment is wanted, so Octokit stays off the start-up path. Every method returns a warning
 // instead of throwing: the AWS result stands whatever GitHub says.
 import { createOctokit, describeFailure, type Octokit } from './client.js'
-import { deactivateEnvironmentDeployments, finishDeployment, startDeployment } from './deployments.js'
+import {
+  deactivateEnvironmentDeployments,
+  finishDeployment,
+  isProductionEnvironment,
+  startDeployment,
+} from './deployments.js'
 import { upsertStickyComment } from './sticky-comment.js'
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; warning: string }
@@ -45,7 +50,8 @@ export class GitHubSession {
     logUrl?: string
     description: string
   }): Promise<Outcome<number>> {
-    const result = await startDeployment(this.octokit, { ...this.repo, production: !params.transient, ...params })
+    const production = !params.transient && isProductionEnvironment(params.environment)
+    const result = await startDeployment(this.octokit, { ...this.repo, production, ...params })
     if (!result.ok) {
       return {
         ok: false,

@@ -20,7 +20,8 @@ export const CANARY_OPERATIONS = usedOnlyBy(
   ['deploy', 'promote', 'update-canary'],
   "operations 'deploy' and 'promote' (with canary-percent) and 'update-canary'",
 )
-export const PROMOTE_ONLY = usedOnlyBy(['promote'], "operation 'promote'")
+export const PROMOTE_ONLY = usedOnlyBy(['promote', 'rollout'], "operations 'promote' and 'rollout'")
+export const ROLLOUT_ONLY = usedOnlyBy(['rollout'], "operation 'rollout'")
 export const ROLLBACK_ONLY = usedOnlyBy(['rollback'], "operation 'rollback'")
 export const DEPLOY_ONLY = usedOnlyBy(['deploy'], "operation 'deploy' (which creates a deployment)")
 export const NOT_DELETE: Acceptance = {
@@ -29,9 +30,18 @@ export const NOT_DELETE: Acceptance = {
     `Input '${input}' cannot be used with operation 'delete': the stage is deleted, not changed or read.`,
 }
 
+/** Stage variables: `rollback` returns to an earlier deployment and sets no variable, so it refuses them too. */
+export const SETS_VARIABLES: Acceptance = {
+  operations: OPERATIONS.filter((operation) => operation !== 'delete' && operation !== 'rollback'),
+  refusal: (input, operation) =>
+    operation === 'delete'
+      ? `Input '${input}' cannot be used with operation 'delete': the stage is deleted, not changed or read.`
+      : `Input '${input}' cannot be used with operation 'rollback': a rollback returns the stage to an earlier deployment and sets no variables. Change variables with operation 'promote' (without promote-from) after the rollback.`,
+}
+
 /** `definition` and its options: only a deploy imports; the other operations move deployments already made. */
 export const DEFINITION_DEPLOY: Acceptance = {
-  operations: ['deploy'],
+  operations: ['deploy', 'rollout'],
   refusal: (input, operation) =>
     `Input '${input}' cannot be used with operation '${operation}': it moves a deployment that was already made (and tested), so nothing is imported. Import the file with operation 'deploy'.`,
 }

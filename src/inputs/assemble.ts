@@ -3,8 +3,17 @@
 import type { MethodSettingValues } from '../model/state.js'
 import { formatOfFile } from './locations.js'
 import { METHOD_SETTING_NAMES } from './method-settings.js'
+import { rolloutInput } from './rollout-assemble.js'
 import type { InputValues } from './table.js'
-import type { ActionInputs, CanaryInput, DefinitionInput, ExportInput, SdkInput, StageSettingsInput } from './types.js'
+import type {
+  ActionInputs,
+  CanaryInput,
+  DefinitionInput,
+  ExportInput,
+  PreviewApiInput,
+  SdkInput,
+  StageSettingsInput,
+} from './types.js'
 
 /** `{ key: value }`, or nothing when the value is undefined: unset optional fields stay absent. */
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
@@ -65,6 +74,11 @@ function definitionInput(v: InputValues): DefinitionInput | undefined {
   }
 }
 
+function previewInput(v: InputValues): PreviewApiInput | undefined {
+  if (v['preview-isolation'] !== 'api') return undefined
+  return { ...optional('name', v['preview-api-name']), endpointType: v['endpoint-type'] }
+}
+
 function sdkInput(v: InputValues): SdkInput | undefined {
   const { 'sdk-type': type, 'sdk-file': file } = v
   return type === undefined || file === undefined ? undefined : { type, parameters: v['sdk-parameters'] ?? {}, file }
@@ -82,6 +96,7 @@ export function toActionInputs(v: InputValues): ActionInputs {
     operation: v.operation,
     ...optional('description', v.description),
     ...optional('definition', definitionInput(v)),
+    ...optional('preview', previewInput(v)),
     variables: v.variables ?? {},
     removeVariables: v['remove-variables'] ?? [],
     canary: canary(v),
@@ -113,6 +128,7 @@ export function toActionInputs(v: InputValues): ActionInputs {
     maxAttempts: v['max-retries'] + 1,
     cacheWaitMinutes: v['wait-for-cache-cluster'],
     githubToken: v['github-token'] ?? '',
+    ...optional('rollout', rolloutInput(v)),
   }
   return deepFreeze(inputs)
 }

@@ -6,6 +6,7 @@
 import { BASE_PATH_MODES, DEFINITION_MODES } from '../definition/options.js'
 import { ok, type Parsed, parseBoolean, parseDecimal, parseEnum, parseInteger } from '../lib/parse.js'
 import { compileStagePattern, DEFAULT_DELETE_STAGE_PATTERN } from '../model/stage-pattern.js'
+import { ENDPOINT_TYPES } from '../model/state.js'
 import { EXPORT_FORMATS, EXPORT_TYPES, SDK_TYPES } from '../model/vocabulary.js'
 import {
   type Acceptance,
@@ -15,6 +16,8 @@ import {
   NOT_DELETE,
   PROMOTE_ONLY,
   ROLLBACK_ONLY,
+  ROLLOUT_ONLY,
+  SETS_VARIABLES,
 } from './acceptance.js'
 import {
   parseDescription,
@@ -37,8 +40,16 @@ import {
   parseSmokeTestPath,
 } from './locations.js'
 import { type MethodSettingName, parseMethodSetting, parseMethodSettings } from './method-settings.js'
+import {
+  parseAlarmNames,
+  parseCanarySteps,
+  parseDuration,
+  parseMetricStage,
+  parseMilliseconds,
+  parseRate,
+} from './rollout.js'
 import { parseAccessLogDestinationArn, parseAccessLogFormat, parseCacheClusterSize } from './stage-settings.js'
-import { OPERATIONS } from './types.js'
+import { OPERATIONS, PREVIEW_ISOLATIONS } from './types.js'
 
 /** The highest `max-retries` accepted. */
 const MAX_RETRIES = 20
@@ -114,9 +125,13 @@ export const INPUTS = {
   'fail-on-warnings': input({ default: 'true', parse: parseBoolean }),
   'definition-base-path': input({ default: 'ignore', parse: (raw) => parseEnum(raw, BASE_PATH_MODES) }),
   'force-deploy': input({ default: 'false', parse: parseBoolean }),
+  // Isolated previews: one REST API per pull request (rules/preview.ts says which operations use them)
+  'preview-isolation': input({ default: 'stage', parse: (raw) => parseEnum(raw, PREVIEW_ISOLATIONS) }),
+  'preview-api-name': input({ parse: parseRestApiName }),
+  'endpoint-type': input({ default: 'REGIONAL', parse: (raw) => parseEnum(raw, ENDPOINT_TYPES) }),
   // Stage variables and canary
-  variables: input({ parse: parseStageVariables, show: variableNames, secret: true, accepts: NOT_DELETE }),
-  'remove-variables': input({ parse: parseVariableNameList, show: joined, accepts: NOT_DELETE }),
+  variables: input({ parse: parseStageVariables, show: variableNames, secret: true, accepts: SETS_VARIABLES }),
+  'remove-variables': input({ parse: parseVariableNameList, show: joined, accepts: SETS_VARIABLES }),
   'canary-percent': input({
     parse: (raw) => parseDecimal(raw, { min: 0, max: 100, minExclusive: true }),
     accepts: CANARY_OPERATIONS,
@@ -131,6 +146,26 @@ export const INPUTS = {
   'canary-use-stage-cache': input({ parse: parseBoolean, accepts: CANARY_OPERATIONS }),
   'promote-from': input({ parse: parseStageName, accepts: PROMOTE_ONLY }),
   'rollback-to': input({ parse: (raw) => parseShortId(raw, 'a deployment id'), accepts: ROLLBACK_ONLY }),
+  // Health-gated rollout (no table defaults: rollout-assemble.ts applies them, so other operations can refuse these)
+  'canary-steps': input({ parse: parseCanarySteps, show: (steps) => steps.join(', '), accepts: ROLLOUT_ONLY }),
+  'canary-interval': input({ parse: (raw) => parseDuration(raw), accepts: ROLLOUT_ONLY }),
+  'max-error-rate': input({ parse: parseRate, accepts: ROLLOUT_ONLY }),
+  'max-error-rate-increase': input({ parse: parseRate, accepts: ROLLOUT_ONLY }),
+  'max-latency-p99': input({ parse: parseMilliseconds, accepts: ROLLOUT_ONLY }),
+  'min-requests': input({ parse: (raw) => parseInteger(raw, { min: 1, max: 1_000_000_000 }), accepts: ROLLOUT_ONLY }),
+  alarms: input({ parse: parseAlarmNames, show: joined, accepts: ROLLOUT_ONLY }),
+  'on-inconclusive': input({ parse: (raw) => parseEnum(raw, ['rollback', 'hold'] as const), accepts: ROLLOUT_ONLY }),
+  'max-inconclusive': input({ parse: (raw) => parseInteger(raw, { min: 0, max: 20 }), accepts: ROLLOUT_ONLY }),
+  'rollout-mode': input({
+    parse: (raw) => parseEnum(raw, ['run', 'start', 'analyze'] as const),
+    accepts: ROLLOUT_ONLY,
+  }),
+  'canary-metric-stage': input({ parse: parseMetricStage, accepts: ROLLOUT_ONLY }),
+  'canary-baseline': input({
+    parse: (raw) => parseEnum(raw, ['stage', 'stage-minus-canary'] as const),
+    accepts: ROLLOUT_ONLY,
+  }),
+  'metrics-delay': input({ parse: (raw) => parseDuration(raw, 0), accepts: ROLLOUT_ONLY }),
   // Stage settings: the stage-wide method settings first, then the stage's own
   'throttling-rate-limit': methodSetting('throttling-rate-limit'),
   'throttling-burst-limit': methodSetting('throttling-burst-limit'),

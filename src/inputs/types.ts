@@ -1,8 +1,9 @@
 // What the inputs step hands to every later step: every input, read and validated once.
 
 import type { BasePathMode, DefinitionMode } from '../definition/options.js'
-import type { MethodSettingValues } from '../model/state.js'
+import type { EndpointType, MethodSettingValues } from '../model/state.js'
 import type { CacheClusterSize, ExportExtension, ExportFormat, ExportType, SdkType } from '../model/vocabulary.js'
+import type { RolloutInput } from './rollout.js'
 
 export const OPERATIONS = [
   'deploy',
@@ -12,8 +13,18 @@ export const OPERATIONS = [
   'rollback-canary',
   'rollback',
   'delete',
+  'rollout',
 ] as const
 export type Operation = (typeof OPERATIONS)[number]
+
+/** `stage`: a pull request's preview is a stage of the API; `api`: a REST API of its own. */
+export const PREVIEW_ISOLATIONS = ['stage', 'api'] as const
+
+/** `preview-isolation: api`: the preview API's name (undefined: `<source name>-<stage>`) and endpoint type. */
+export interface PreviewApiInput {
+  name?: string
+  endpointType: EndpointType
+}
 
 /** Which REST API the run targets: exactly one of id or name. */
 export type RestApiSelector = { kind: 'id'; id: string } | { kind: 'name'; name: string }
@@ -86,6 +97,8 @@ export interface ActionInputs {
   description?: string
   /** The OpenAPI file to import first (operation deploy only). */
   definition?: DefinitionInput
+  /** `preview-isolation: api`: `api` names the source API; the run targets this pull request's preview API. */
+  preview?: PreviewApiInput
   /** Stage variables to set, in input order. */
   variables: Record<string, string>
   /** Stage variable names to remove. */
@@ -128,4 +141,6 @@ export interface ActionInputs {
   /** `wait-for-cache-cluster`: minutes to wait for a cache cluster change to finish; 0 = do not wait. */
   cacheWaitMinutes: number
   githubToken: string
+  /** `rollout`: the steps, bake interval and health thresholds; absent for other operations. */
+  rollout?: RolloutInput
 }

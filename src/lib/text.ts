@@ -7,9 +7,9 @@ export function shorten(value: string, max = 80): string {
   return `'${escaped.slice(0, max)}…' (${value.length} characters)`
 }
 
-/** `shorten` inside one pair of quotes: a key or list item named in a longer message. */
+/** A key or list item named in a longer message: `shorten` with a shorter limit (quotes always balanced). */
 export function quoteShort(value: string, max = 64): string {
-  return `'${shorten(value, max).slice(1, -1)}'`
+  return shorten(value, max)
 }
 
 /** Names in quotes, comma-separated: `'a', 'b'`. */

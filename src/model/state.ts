@@ -91,6 +91,43 @@ export interface UsagePlanState {
   apiStages: Array<{ apiId: string; stage: string }>
 }
 
+/** The endpoint types a preview API may have; ImportRestApi's default is EDGE. */
+export const ENDPOINT_TYPES = ['REGIONAL', 'EDGE', 'PRIVATE'] as const
+export type EndpointType = (typeof ENDPOINT_TYPES)[number]
+
+/** A REST API carrying this action's preview tags (read from GetRestApis, which returns tags). */
+export interface PreviewApi {
+  id: string
+  name: string
+  endpointType: string
+  /** The tags' values: the source API, the repository and pull request, the last deploy (ISO 8601). */
+  sourceId: string
+  repository: string
+  pullRequest: string
+  deployedAt?: string
+  createdDate?: string
+}
+
+/** What `preview-isolation: api` read: the source API, this pull request's preview API and its neighbours. */
+export interface PreviewState {
+  /** The API `rest-api-id`/`rest-api-name` name; it is only read, never written. */
+  source: RestApiInfo
+  /** The preview API's name: `preview-api-name`, else `<source API name>-<stage>`. */
+  name: string
+  /** The repository and pull request that own the preview API (its tags; any API deleted must carry them). */
+  owner: { repository: string; pullRequest: number }
+  /** The preview APIs of this repository, pull request and source API (normally one; none before the first push). */
+  mine: PreviewApi[]
+  /** Every preview API of this repository (pruning candidates, and the list shown when the cap is reached). */
+  repository: PreviewApi[]
+  /** An API named like the preview that is not this pull request's: the first push refuses to create another. */
+  nameTakenBy?: { id: string; name: string }
+  /** REST APIs in the region with the preview's endpoint type (AWS caps them per region). */
+  sameTypeCount: number
+  /** Base path mappings pointing at the preview APIs this run may delete. */
+  mappings: BasePathMappingState[]
+}
+
 /** What the read step found, before anything changes. */
 export interface ReadState {
   api: RestApiInfo
@@ -114,6 +151,8 @@ export interface ReadState {
    * the stage did not exist; `failed`: the read failed (the diff is then unavailable, never wrong).
    */
   definitionBefore?: { stageName: string; definition?: object; failed?: string }
+  /** `preview-isolation: api`: `api` above is the preview API (a NEW_REST_API_ID placeholder before it exists). */
+  preview?: PreviewState
 }
 
 /** Where one side of the API diff comes from: a stage's export, or a deployment's route summary. */

@@ -15,3 +15,13 @@ export const PROMOTED_CANARY_TAG = 'apigw-stage-action:promoted-canary'
  */
 export const DEFINITION_TAG = 'apigw-stage-action:definition'
 export const CANARY_DEFINITION_TAG = 'apigw-stage-action:canary-definition'
+
+/**
+ * REST API tags of a preview API (`preview-isolation: api`): the source API it previews (also this action's marker:
+ * only APIs carrying it are ever deleted), the repository and pull request that own it, and when it was last
+ * deployed (pruning compares that with prune-previews-older-than).
+ */
+export const PREVIEW_OF_TAG = 'apigw-stage-action:preview-of'
+export const PREVIEW_REPOSITORY_TAG = 'apigw-stage-action:repository'
+export const PREVIEW_PULL_REQUEST_TAG = 'apigw-stage-action:pull-request'
+export const PREVIEW_DEPLOYED_AT_TAG = 'apigw-stage-action:deployed-at'

@@ -43,3 +43,8 @@ export function consoleUrl(restApiId: string, region: string, stage: string): st
 export function stageArn(region: string, restApiId: string, stage: string): string {
   return `arn:${partitionOf(region).name}:apigateway:${region}::/restapis/${restApiId}/stages/${stage}`
 }
+
+/** ARN of a REST API, as TagResource wants it. */
+export function restApiArn(region: string, restApiId: string): string {
+  return `arn:${partitionOf(region).name}:apigateway:${region}::/restapis/${restApiId}`
+}

@@ -48,8 +48,8 @@ export function basePathMappingCalls(
   if (!domain.repoint) {
     throw new PlanRefusal(
       `Input 'base-path': the ${where} already maps to API ${mapping.restApiId} stage '${mapping.stage}', ` +
-        `not to API ${restApiId} stage '${stageName}'. The action does not re-point a mapping it did not create: ` +
-        'choose another base-path, or change or delete that mapping first.',
+        `not to API ${restApiId} stage '${stageName}'. The action moves an existing mapping only when asked: ` +
+        "set 'repoint-base-path: true' to point it at this stage, or choose another base-path.",
     )
   }
   const patchOperations: PatchOp[] = []

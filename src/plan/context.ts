@@ -9,6 +9,8 @@ import type { PatchOp, PlannedCall } from './types.js'
 export interface DefinitionImport {
   readonly loaded: LoadedDefinition
   readonly options: DefinitionInput
+  /** The plan sets the API's name back after the import (a preview API): the file's info.title renames nothing. */
+  readonly keepsName?: boolean
 }
 
 /** Everything a planner may look at. Planners are pure: no I/O, no clock, no environment. */

@@ -156,7 +156,7 @@ function variableNote(base: Plan): string {
 function definitionWarnings(ctx: PlanContext, def: DefinitionImport): string[] {
   const api = ctx.state.api
   const warnings: string[] = []
-  if (def.loaded.title && def.loaded.title !== api.name) {
+  if (def.loaded.title && def.loaded.title !== api.name && !def.keepsName) {
     warnings.push(
       `⚠️ The file's info.title '${def.loaded.title}' differs from the API's name '${api.name}': the import renames the API, and its CloudWatch metrics (dimension ApiName) move to the new name.`,
     )

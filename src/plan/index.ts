@@ -6,15 +6,19 @@ import type { PlanContext } from './context.js'
 import { planDefinitionDeploy } from './definition.js'
 import { planDelete } from './delete.js'
 import { planDeploy } from './deploy.js'
+import { planPreviewApi } from './preview-api.js'
 import { planPromote } from './promote.js'
 import { withPrune } from './prune.js'
 import { planRollback } from './rollback.js'
+import { planRollout } from './rollout.js'
 import type { Plan } from './types.js'
 
 export { createsCanary, type PlanContext } from './context.js'
 export { PlanRefusal } from './refusal.js'
 
 export function plan(ctx: PlanContext): Plan {
+  // One API per pull request: its own planner (pruning there deletes preview APIs, not stages).
+  if (ctx.state.preview) return withConfiguration(planPreviewApi(ctx, ctx.state.preview), ctx)
   return withPrune(withConfiguration(operationPlan(ctx), ctx), ctx)
 }
 
@@ -36,5 +40,7 @@ function operationPlan(ctx: PlanContext): Plan {
       return planRollback(ctx)
     case 'delete':
       return planDelete(ctx)
+    case 'rollout':
+      return planRollout(ctx)
   }
 }

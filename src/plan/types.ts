@@ -13,6 +13,9 @@ export interface PatchOp {
 /** Placeholder in a planned call for the id of the deployment created earlier in the same plan. */
 export const NEW_DEPLOYMENT_ID = '<new-deployment-id>'
 
+/** Placeholder for the id of the REST API an ImportRestApi earlier in the same plan created (a preview API). */
+export const NEW_REST_API_ID = '<new-rest-api-id>'
+
 interface DeploymentCanaryParams {
   percentTraffic: number
   stageVariableOverrides?: Record<string, string>
@@ -66,6 +69,23 @@ export type PlannedCall =
       /** The stage the import is for (messages). */
       stageName: string
     }
+  /** Creates a REST API from the repository's definition (a preview API); later calls name it NEW_REST_API_ID. */
+  | {
+      action: 'ImportRestApi'
+      /** Always NEW_REST_API_ID: the id AWS gives the API. */
+      restApiId: string
+      endpointType: string
+      failOnWarnings: boolean
+      basePath: BasePathMode
+      /** The file after substitution; never logged. */
+      body: string
+      sha256: string
+      stageName: string
+    }
+  /** Sets the API's name (an import names it after the file's info.title). */
+  | { action: 'UpdateRestApi'; restApiId: string; name: string }
+  /** Deletes a whole REST API (a preview API; AWS refuses while base path mappings point at it). */
+  | { action: 'DeleteRestApi'; restApiId: string; name: string }
   /**
    * A read between the deployment and the switch: the new deployment must serve exactly the file's routes, or
    * another run imported its own definition in between (the working copy is shared by every pipeline of the API).

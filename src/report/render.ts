@@ -7,9 +7,10 @@ import { COMMENT_LIMIT, fitReport, SUMMARY_LIMIT_BYTES, utf8Length } from './fit
 import { safeUrl } from './safe-text.js'
 import { apiChangesBlock } from './sections/api-changes.js'
 import type { DetailLevel } from './sections/lists.js'
-import { errorBlock, notesBlock, planBlock, smokeTestLine } from './sections/run-outcome.js'
+import { rolloutBlock } from './sections/rollout.js'
+import { deleteBlock, driftBlock, errorBlock, notesBlock, planBlock, smokeTestLine } from './sections/run-outcome.js'
 import { stageChangesBlock } from './sections/stage-changes.js'
-import { canaryLine, footer, header, stageTable } from './sections/stage-summary.js'
+import { canaryLine, footer, header, keyValues } from './sections/stage-summary.js'
 import type { ReportInput } from './types.js'
 
 interface RenderedReport {
@@ -36,7 +37,8 @@ export function renderReport(input: ReportInput): RenderedReport {
 export function renderCommentBody(input: ReportInput, marker: string, limit: number = COMMENT_LIMIT): string {
   const prefix = `${marker}\n`
   const markdown = fitReport({
-    render: (maxItems) => renderMarkdown(input, { maxItems, target: 'comment' }),
+    render: (maxItems) =>
+      renderMarkdown(input, { maxItems, target: 'comment', ...(input.runUrl ? { runUrl: input.runUrl } : {}) }),
     fits: (md) => prefix.length + md.length <= limit,
     hardLimit: limit - prefix.length,
     pointer: jobSummaryPointer(input.runUrl),
@@ -54,10 +56,13 @@ function jobSummaryPointer(runUrl: string | undefined): string {
 function renderMarkdown(input: ReportInput, detail: DetailLevel): string {
   const blocks: string[] = [
     header(input),
-    stageTable(input),
-    canaryLine(input),
+    rolloutBlock(input),
     errorBlock(input),
+    driftBlock(input),
+    keyValues(input),
+    canaryLine(input),
     smokeTestLine(input),
+    deleteBlock(input),
     planBlock(input, detail),
     apiChangesBlock(input, detail),
     stageChangesBlock(input, detail),

@@ -5,6 +5,7 @@ import type { ApiDiff } from '../diff/api-diff.js'
 import type { StageDiff } from '../diff/stage-diff.js'
 import type { Operation } from '../inputs/types.js'
 import type { CanaryState, RestApiInfo } from '../model/state.js'
+import type { RolloutReport } from '../rollout/outcome.js'
 
 /** What happened to the stage, as the report headline says it. */
 export type ReportStatus =
@@ -19,6 +20,8 @@ export type ReportStatus =
   /** Only stage settings or variables changed. */
   | 'updated'
   | 'deleted'
+  /** `delete` found no stage: an earlier run deleted it, or it never existed. */
+  | 'absent'
   /** The run found nothing to change. */
   | 'unchanged'
   /** Dry run: nothing was written. */
@@ -35,7 +38,13 @@ export type DiffBaseline =
   | { kind: 'production'; deploymentId?: string }
 
 export type ApiDiffSection =
-  | { kind: 'diff'; baseline: DiffBaseline; diff: ApiDiff }
+  | {
+      kind: 'diff'
+      baseline: DiffBaseline
+      diff: ApiDiff
+      /** `routes`: a side is a deployment's route summary (no integrations); absent: full definitions. */
+      compared?: 'routes'
+    }
   /** No diff: e.g. the export failed, the stage was deleted, or nothing to compare with. Reason is shown as is. */
   | { kind: 'unavailable'; reason: string }
 
@@ -56,6 +65,8 @@ export interface ReportInput {
   status: ReportStatus
   dryRun: boolean
   api: RestApiInfo
+  /** `preview-isolation: api`: the source API the preview API (`api`) was made for; it names the sticky comment. */
+  previewOf?: { id: string; name: string }
   region: string
   stageName: string
   /** `https://{id}.execute-api.{region}.amazonaws.com/{stage}` */
@@ -85,4 +96,17 @@ export interface ReportInput {
   smokeTest?: SmokeTestResult
   /** For `failed`: what failed, and the one input or command that rolls back. Plain text. */
   error?: string
+  /** For `failed`: which part failed; `smoke-test` means the change itself is live. */
+  failure?: FailureKind
+  /** The stage a promote took its deployment from. */
+  promotedFrom?: string
+  /** Base path mappings a delete removed (`domain/basePath`). */
+  removedMappings?: string[]
+  /** What changed on the stage outside this action since its last run; absent when nothing did (or unknown). */
+  drift?: string[]
+  /** Operation rollout: how it stands, with every interval kept (sections/rollout.ts). */
+  rollout?: RolloutReport
 }
+
+/** Why a run failed: input (nothing read), refused (nothing written), read, apply (AWS write), smoke-test. */
+export type FailureKind = 'input' | 'refused' | 'read' | 'apply' | 'smoke-test'

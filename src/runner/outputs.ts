@@ -14,6 +14,8 @@ export const OUTPUT_NAMES = [
   'operation',
   'changed',
   'breaking-changes',
+  'breaking-change-count',
+  'drift',
   'diff-markdown',
   'diff-json',
   'comment-url',
@@ -22,6 +24,8 @@ export const OUTPUT_NAMES = [
   'console-url',
   'smoke-test',
   'definition-sha256',
+  'rollout-result',
+  'rollout-step',
 ] as const
 type OutputName = (typeof OUTPUT_NAMES)[number]
 export type Outputs = Partial<Record<OutputName, string | number | boolean>>

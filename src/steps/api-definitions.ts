@@ -84,7 +84,17 @@ async function apiDiffSection(
   if (sources.kind === 'unavailable') return sources
   try {
     const { diffApiDefinitions } = await import('../diff/api-diff.js')
-    return { kind: 'diff', baseline: sources.baseline, diff: diffApiDefinitions(before, after) }
+    // A deployment's side is its route summary: say the comparison saw routes only.
+    const routesOnly =
+      sources.before?.kind === 'deployment' ||
+      sources.after === 'canary' ||
+      (typeof sources.after === 'object' && sources.after.kind === 'deployment')
+    return {
+      kind: 'diff',
+      baseline: sources.baseline,
+      diff: diffApiDefinitions(before, after),
+      ...(routesOnly ? { compared: 'routes' as const } : {}),
+    }
   } catch (err) {
     return { kind: 'unavailable', reason: `The API definitions could not be compared: ${errorMessage(err)}` }
   }

@@ -1,6 +1,7 @@
 // Step 4: run the plan's calls, then what follows a change (cache cluster wait, artifacts, smoke test and its
 // rollback). A failure is returned, not thrown, so the report step still publishes what happened.
 import * as core from '@actions/core'
+import { diffStages } from '../diff/stage-diff.js'
 import type { ActionInputs } from '../inputs/types.js'
 import type { Sleep } from '../lib/sleep.js'
 import type { StageState } from '../model/state.js'
@@ -8,6 +9,7 @@ import type { SmokeTestResult } from '../report/types.js'
 import { setOutputs } from '../runner/outputs.js'
 import { settleCacheCluster, writeArtifacts } from './after-change.js'
 import type { AfterDefinition } from './api-definitions.js'
+import { recordFingerprint } from './drift.js'
 import type { PlanResult } from './plan.js'
 import type { ReadResult } from './read.js'
 import { runPlan } from './run-plan.js'
@@ -35,7 +37,11 @@ export async function applyStep(step: {
   const { inputs, read, sleep } = step
   if (inputs.dryRun) return {}
   const changed = await applyChange(step)
-  if (changed.failure !== undefined || !inputs.smokeTestPath) return Object.freeze(changed)
+  if (changed.failure !== undefined) return Object.freeze(await afterFailure(read, inputs, changed))
+  if (!inputs.smokeTestPath) {
+    await recordFingerprintOf(read, inputs, step.planned, changed.after)
+    return Object.freeze(changed)
+  }
   const checked = await core.group('Smoke test', () =>
     smokeTestAndMaybeRollBack({ inputs, read, after: changed.after, sleep }),
   )
@@ -48,6 +54,7 @@ export async function applyStep(step: {
         `Smoke test failed: GET ${smokeTest.url} ${smokeTest.message ?? ''}.` +
           (smokeTest.rolledBack ? ' The canary this run deployed was rolled back; production is unchanged.' : ''),
       )
+  await recordFingerprintOf(read, inputs, step.planned, checked.after ?? changed.after)
   return Object.freeze({
     ...changed,
     ...(checked.after ? { after: checked.after } : {}),
@@ -94,7 +101,8 @@ async function applyChange({
       return { ...(read.state.stage ? { after: read.state.stage } : {}), failure: foreign }
     }
     setStageOutputs(applied.after)
-    core.info(`Stage '${inputs.stage}' is at ${read.urls.base}`)
+    if (applied.after) core.info(`Stage '${inputs.stage}' is at ${read.urls.base}`)
+    else if (inputs.operation === 'delete') core.info(`Stage '${inputs.stage}' deleted`)
     const after = await settleCacheCluster({ api, inputs, after: applied.after, sleep })
     if (after) known = { ...known, after }
     if (inputs.operation !== 'delete') await writeArtifacts(api, planned.plan, inputs)
@@ -102,6 +110,26 @@ async function applyChange({
   } catch (failure) {
     return { ...known, failure }
   }
+}
+
+/** After a change: the fingerprint drift detection compares the next run with (not after a delete). */
+async function recordFingerprintOf(
+  read: ReadResult,
+  inputs: ActionInputs,
+  planned: PlanResult,
+  after: StageState | undefined,
+): Promise<void> {
+  if (planned.plan.calls.length === 0 || inputs.operation === 'delete') return
+  await recordFingerprint({ api: read.api, inputs, region: read.state.region, after })
+}
+
+/** After a failed write: what the stage runs now (read back), so outputs and report say what is live. */
+async function afterFailure(read: ReadResult, inputs: ActionInputs, outcome: ApplyOutcome): Promise<ApplyOutcome> {
+  const now = outcome.after ?? (await read.api.readStage(inputs.stage).catch(() => undefined))
+  const before = read.state.stage
+  setStageOutputs(now ?? before)
+  setOutputs({ changed: now !== undefined ? diffStages(before, now).changed : before === undefined ? false : '' })
+  return { ...outcome, ...(now ? { after: now } : {}) }
 }
 
 function setStageOutputs(after: StageState | undefined): void {

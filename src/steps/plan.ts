@@ -22,13 +22,15 @@ export function planStep(options: {
   read: ReadResult
   run: RunContext
   definition: LoadedDefinition | undefined
+  /** The run's clock (a rollout records when it started); default Date.now(). */
+  now?: number | undefined
 }): PlanResult {
   const { inputs, read, run, definition } = options
   const thePlan = plan({
     inputs,
     state: read.state,
     description: inputs.description ?? defaultDescription(run),
-    now: Date.now(),
+    now: options.now ?? Date.now(),
     ...(definition && inputs.definition ? { definition: { loaded: definition, options: inputs.definition } } : {}),
   })
   logPlan(thePlan, inputs.showVariableValues, inputs.dryRun)

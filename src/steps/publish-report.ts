@@ -19,12 +19,14 @@ export interface PublishContext {
 /** Renders once; sets the diff outputs, writes the summary, then the comment (whose failure only warns). */
 export async function publishReport(report: ReportInput, ctx: PublishContext): Promise<void> {
   const { markdown, json } = renderReport(report)
-  const marker = commentMarker(report.api.id, report.stageName)
+  // A preview API's comment is the source API's and stage's: the same comment from the first push to the close.
+  const marker = commentMarker(report.previewOf?.id ?? report.api.id, report.stageName)
   const body = renderCommentBody(report, marker)
   setOutputs({
     'diff-markdown': body.replace(marker, '').trim(),
     'diff-json': boundedDiffJson(json),
-    'breaking-changes': json.breakingChanges,
+    'breaking-changes': json.breakingChanges > 0,
+    'breaking-change-count': json.breakingChanges,
   })
   await writeJobSummary(markdown)
 

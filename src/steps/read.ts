@@ -7,8 +7,11 @@ import { ACTION_USER_AGENT } from '../lib/version.js'
 import { stagePatternMatcher } from '../model/stage-pattern.js'
 import type { ReadState } from '../model/state.js'
 import { consoleUrl, customDomainUrl, stageBaseUrl } from '../model/urls.js'
+import { NEW_REST_API_ID } from '../plan/types.js'
 import { stageToPrefetch } from '../report/diff-sources.js'
+import type { RunContext } from '../runner/context.js'
 import { setOutputs } from '../runner/outputs.js'
+import { previewOwner, readPreviewState } from './preview-read.js'
 
 /** Where the stage is reached: its invoke URL, the custom domain's (when mapped) and the console page. */
 interface StageUrls {
@@ -23,31 +26,50 @@ export interface ReadResult {
   readonly urls: StageUrls
 }
 
-export async function readStep(inputs: ActionInputs): Promise<ReadResult> {
+export async function readStep(inputs: ActionInputs, run: RunContext = {}): Promise<ReadResult> {
+  // Before any call: a preview API needs its repository and pull request.
+  const owner = inputs.preview ? previewOwner(inputs, run) : undefined
   const gateway = await ApiGateway.connect({
     ...(inputs.region ? { region: inputs.region } : {}),
     maxAttempts: inputs.maxAttempts,
     userAgent: ACTION_USER_AGENT,
   })
   const state = await core.group('Reading the current state', () =>
-    readAll(gateway, inputs).catch((err: unknown) => {
+    (inputs.preview && owner
+      ? readPreviewState({ gateway, inputs, preview: inputs.preview, owner })
+      : readAll(gateway, inputs)
+    ).catch((err: unknown) => {
       throw new Error(`${errorMessage(err)}\nNothing was changed: the run failed while reading the current state.`)
     }),
   )
-  const restApiId = state.api.id
+  const api = gateway.restApi(state.api.id)
   const custom = inputs.domain ? customDomainUrl(inputs.domain.name, inputs.domain.basePath) : undefined
+  // From the API the run targets now: a preview API's first push learns its id only when ImportRestApi created it.
   const urls: StageUrls = {
-    base: stageBaseUrl(restApiId, gateway.region, inputs.stage),
+    get base() {
+      return stageBaseUrl(api.restApiId, gateway.region, inputs.stage)
+    },
     ...(custom ? { custom } : {}),
-    console: consoleUrl(restApiId, gateway.region, inputs.stage),
+    get console() {
+      return consoleUrl(api.restApiId, gateway.region, inputs.stage)
+    },
   }
-  setOutputs({
-    'rest-api-id': restApiId,
-    'base-url': urls.base,
-    'console-url': urls.console,
-    'previous-deployment-id': state.stage?.deploymentId ?? '',
-  })
-  return Object.freeze({ api: gateway.restApi(restApiId), state, urls })
+  setOutputs({ 'previous-deployment-id': state.stage?.deploymentId ?? '' })
+  if (state.api.id !== NEW_REST_API_ID) setApiOutputs(api.restApiId, urls)
+  // A delete leaves no stage to point at.
+  if (inputs.operation === 'delete') setOutputs({ 'base-url': '', 'console-url': '' })
+  return Object.freeze({ api, state, urls })
+}
+
+/** The state as read, naming the API the run targets now (a preview API created by this run has its id). */
+export function currentState(read: ReadResult): ReadState {
+  const id = read.api.restApiId
+  return id === read.state.api.id ? read.state : { ...read.state, api: { ...read.state.api, id } }
+}
+
+/** The outputs that name the API the run targets (a new preview API's once it exists). */
+export function setApiOutputs(restApiId: string, urls: StageUrls): void {
+  setOutputs({ 'rest-api-id': restApiId, 'base-url': urls.base, 'console-url': urls.console })
 }
 
 /** The state (with the definition the diff compares with) in one parallel round trip. */

@@ -8,7 +8,7 @@ import { errorMessage } from '../lib/errors.js'
 import { buildReportInput } from '../report/build.js'
 import { type RunContext, readEventPayload } from '../runner/context.js'
 import { compareApi, readAfterDefinition } from './api-definitions.js'
-import type { ApplyOutcome } from './apply.js'
+import { reportDrift } from './drift.js'
 import {
   deactivateGitHubEnvironment,
   finishGitHubDeployment,
@@ -18,7 +18,8 @@ import {
 } from './github-deployments.js'
 import type { PlanResult } from './plan.js'
 import { publishReport } from './publish-report.js'
-import type { ReadResult } from './read.js'
+import { currentState, type ReadResult } from './read.js'
+import { type RolloutOutcome, withRollout } from './rollout.js'
 
 export interface ReportStart {
   readonly github: LazyGitHub
@@ -37,7 +38,7 @@ export interface ReportFacts {
   run: RunContext
   read: ReadResult
   planned: PlanResult
-  applied: ApplyOutcome
+  applied: RolloutOutcome
   started: ReportStart
 }
 
@@ -46,23 +47,27 @@ export function reportStep(facts: ReportFacts): Promise<void> {
     const { inputs, run, read, planned, applied, started } = facts
     const { api, state, urls } = read
     const failed = applied.failure !== undefined
-    const apiDiff = failed
-      ? ({ kind: 'unavailable', reason: 'The change failed; see the error.' } as const)
-      : await compareApi(
-          api,
-          planned.sources,
-          state.definitionBefore,
-          applied.afterDefinition ??
-            (await readAfterDefinition({
-              api,
-              sources: planned.sources,
-              canaryId: state.stage?.canary?.deploymentId,
-              file: planned.definition?.served,
-            })),
-        )
+    const drift = reportDrift(state.stage)
+    // A failed smoke test comes after a change that is live: its API diff is still the truth.
+    const smokeFailed = failed && applied.smokeTest !== undefined && !applied.smokeTest.ok
+    const apiDiff =
+      failed && !smokeFailed
+        ? ({ kind: 'unavailable', reason: 'The change failed; see the error.' } as const)
+        : await compareApi(
+            api,
+            planned.sources,
+            state.definitionBefore,
+            applied.afterDefinition ??
+              (await readAfterDefinition({
+                api,
+                sources: planned.sources,
+                canaryId: state.stage?.canary?.deploymentId,
+                file: planned.definition?.served,
+              })),
+          )
     const report = buildReportInput({
       inputs,
-      state,
+      state: currentState(read),
       plan: planned.plan,
       baseUrl: urls.base,
       consoleUrl: urls.console,
@@ -71,11 +76,13 @@ export function reportStep(facts: ReportFacts): Promise<void> {
       apiDiff,
       ...(run.runUrl ? { runUrl: run.runUrl } : {}),
       ...(run.sha ? { commitSha: run.sha } : {}),
-      ...(failed ? { error: errorMessage(applied.failure) } : {}),
+      ...(failed ? { error: errorMessage(applied.failure), failure: smokeFailed ? 'smoke-test' : 'apply' } : {}),
+      ...(applied.smokeTest ? { smokeTest: applied.smokeTest } : {}),
       ...(applied.importWarnings ? { importWarnings: applied.importWarnings } : {}),
+      ...(drift.length ? { drift } : {}),
     })
     const payload = readEventPayload(run.eventPath, (p) => readFileSync(p, 'utf8'))
-    await publishReport(report, {
+    await publishReport(withRollout(report, applied.rollout), {
       inputs,
       pullRequest: resolvePullRequestNumber({ eventName: run.eventName ?? '', payload }, inputs.prNumber),
       github: started.github,

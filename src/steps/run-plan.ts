@@ -8,7 +8,7 @@ import type { Sleep } from '../lib/sleep.js'
 import { type AfterDefinition, readAfterDefinition } from './api-definitions.js'
 import { explainApplyError } from './explain-failure.js'
 import type { PlanResult } from './plan.js'
-import type { ReadResult } from './read.js'
+import { type ReadResult, setApiOutputs } from './read.js'
 
 export type PlanRun = ApplyResult & { alongside?: AfterDefinition }
 
@@ -25,6 +25,11 @@ export async function runPlan(options: {
     api.apply(plan, {
       ...(sleep ? { sleep } : {}),
       onCall: (call, i) => core.info(`${i + 1}/${plan.calls.length} ${call.action}`),
+      // A preview API's first push: from here on the run targets the API just created.
+      onRestApiCreated: (restApiId) => {
+        core.info(`Created preview API ${restApiId}`)
+        setApiOutputs(restApiId, read.urls)
+      },
       onThrottled: (call, waitMs, round, rounds) =>
         core.info(
           `${call.action} throttled by AWS's quota: waiting ${(waitMs / 1000).toFixed(1)} s (retry ${round} of ${rounds})`,

@@ -102,7 +102,14 @@ describe('deploy with definition', () => {
     emu.clearCalls()
     const applied = await deploy(restApiId, V2_YAML)
     expect(applied.errors).toEqual([])
-    expect(writeOperations(emu)).toEqual(['PutRestApi', 'CreateDeployment', 'UpdateStage', 'TagResource'])
+    // The last TagResource records the drift fingerprint (issue 12).
+    expect(writeOperations(emu)).toEqual([
+      'PutRestApi',
+      'CreateDeployment',
+      'UpdateStage',
+      'TagResource',
+      'TagResource',
+    ])
     expect(operations(emu)).toContain('GetDeployment')
     const deployed = comment(restApiId, 'pr-12')
     expect(deployed).toContain('POST /orders')

@@ -36,7 +36,8 @@ describe('deploy', () => {
     expect(first.outputs['rest-api-id']).toBe(restApiId)
     const firstDeployment = first.outputs['deployment-id'] ?? ''
     expect(firstDeployment).toMatch(/^[a-z0-9]+$/)
-    expect(writeOperations(emu)).toEqual(['CreateDeployment'])
+    // Then the drift fingerprint (issue 12).
+    expect(writeOperations(emu)).toEqual(['CreateDeployment', 'TagResource'])
 
     // A variable this action never names, set by someone else.
     const sdk = sdkClient(emu)
@@ -53,7 +54,8 @@ describe('deploy', () => {
     expect(second.code).toBe(0)
     expect(second.outputs['previous-deployment-id']).toBe(firstDeployment)
     expect(second.outputs['deployment-id']).not.toBe(firstDeployment)
-    expect(writeOperations(emu)).toEqual(['CreateDeployment', 'UpdateStage', 'TagResource'])
+    // The last TagResource: the drift fingerprint (issue 12).
+    expect(writeOperations(emu)).toEqual(['CreateDeployment', 'UpdateStage', 'TagResource', 'TagResource'])
     const stage = await sdk.send(new GetStageCommand({ restApiId, stageName: 'staging' }))
     expect(stage.variables).toEqual({ lambdaAlias: 'staging', logLevel: 'info', external: 'keep-me' })
     expect(stage.deploymentId).toBe(second.outputs['deployment-id'])
@@ -70,7 +72,9 @@ describe('deploy', () => {
     expect(ops.slice(0, 3).sort()).toEqual(['GetExport', 'GetRestApi', 'GetStage'])
     // Round trip 2: the write. Round trip 3, in parallel: the read-back and the new definition for the diff.
     expect(ops[3]).toBe('CreateDeployment')
-    expect(ops.slice(4).sort()).toEqual(['GetExport', 'GetStage'])
+    expect(ops.slice(4, 6).sort()).toEqual(['GetExport', 'GetStage'])
+    // Round trip 4: the drift fingerprint of the stage as read back (issue 12).
+    expect(ops.slice(6)).toEqual(['TagResource'])
   })
 
   it('finds the API by exact name', async () => {
@@ -107,6 +111,8 @@ describe('deploy', () => {
       'CreateDeployment:201',
       'UpdateStage:409',
       'UpdateStage:200',
+      'TagResource:204',
+      // The drift fingerprint (issue 12).
       'TagResource:204',
     ])
   })

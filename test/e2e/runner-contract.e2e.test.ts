@@ -107,7 +107,13 @@ describe('runner contract with a definition file (dist/ under Node 24)', () => {
     expect(emu.writes()).toEqual([])
     const deployed = await runBundle(inputs, { files })
     expect(deployed.code).toBe(0)
-    expect(emu.writes().map((c) => c.operation)).toEqual(['PutRestApi', 'CreateDeployment', 'CreateStage'])
+    // Then the drift fingerprint (issue 12).
+    expect(emu.writes().map((c) => c.operation)).toEqual([
+      'PutRestApi',
+      'CreateDeployment',
+      'CreateStage',
+      'TagResource',
+    ])
     expect(deployed.outputs['definition-sha256']).toBe(planned.outputs['definition-sha256'])
   })
 })

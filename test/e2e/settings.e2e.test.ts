@@ -153,6 +153,8 @@ describe('stage settings, overrides, domain, usage plans, export and SDK', () =>
       'CreateBasePathMapping',
       'UpdateUsagePlan',
       'UpdateUsagePlan',
+      // The drift fingerprint (issue 12).
+      'TagResource',
     ])
     const updates = emu.writes().filter((c) => c.operation === 'UpdateStage')
     expect(updates.map((c) => patchOps(c).length)).toEqual([80, 10])
@@ -267,8 +269,9 @@ describe('stage settings, overrides, domain, usage plans, export and SDK', () =>
     const second = await runAgainst(emu, inputs, { timeoutMs: 90_000 })
     expect(second.errors).toEqual([])
     expect(second.code).toBe(0)
-    // A deploy always creates a deployment (and records the previous one); settings, mapping and plans need nothing.
-    expect(writeOperations(emu)).toEqual(['CreateDeployment', 'TagResource'])
+    // A deploy always creates a deployment (and records the previous one, then the drift fingerprint of issue 12);
+    // settings, mapping and plans need nothing.
+    expect(writeOperations(emu)).toEqual(['CreateDeployment', 'TagResource', 'TagResource'])
     expect(operations(emu).filter((op) => op === 'UpdateStage')).toEqual([])
     expect(second.stdout).toContain('Stage settings already match the inputs: nothing to change.')
     expect(second.stdout).toContain('already maps to this stage')
@@ -289,7 +292,8 @@ describe('later changes', () => {
     const before = structuredClone(stageState('prod').methodSettings)
     const run = await runAgainst(emu, { ...base(), ...ALL_SETTINGS, 'cache-ttl': '60' })
     expect(run.errors).toEqual([])
-    expect(writeOperations(emu)).toEqual(['CreateDeployment', 'TagResource', 'UpdateStage'])
+    // The last TagResource: the drift fingerprint (issue 12).
+    expect(writeOperations(emu)).toEqual(['CreateDeployment', 'TagResource', 'UpdateStage', 'TagResource'])
     const [update] = emu.writes().filter((c) => c.operation === 'UpdateStage')
     const paths = patchOps(update ?? { body: { patchOperations: [] } }).map((op) => op.path)
     // `*/*`, then every managed entry that does not set its own TTL (ANY expansions first): /pets (GET, POST),
@@ -360,7 +364,8 @@ describe('later changes', () => {
       'repoint-base-path': 'true',
     })
     expect(run.errors).toEqual([])
-    expect(writeOperations(emu)).toEqual(['CreateDeployment', 'TagResource', 'UpdateBasePathMapping'])
+    // The last TagResource: the drift fingerprint (issue 12).
+    expect(writeOperations(emu)).toEqual(['CreateDeployment', 'TagResource', 'UpdateBasePathMapping', 'TagResource'])
     expect(patchOps(emu.writes()[2] ?? { body: { patchOperations: [] } })).toEqual([
       { op: 'replace', path: '/restapiId', value: restApiId },
       { op: 'replace', path: '/stage', value: 'prod' },

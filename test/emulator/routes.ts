@@ -28,6 +28,7 @@ export const ROUTES: Route[] = [
   { method: 'GET', path: '/restapis', operation: 'GetRestApis', handler: restApis.getRestApis },
   { method: 'GET', path: API, operation: 'GetRestApi', handler: restApis.getRestApiOp },
   { method: 'PUT', path: API, operation: 'PutRestApi', handler: restApis.putRestApi },
+  { method: 'PATCH', path: API, operation: 'UpdateRestApi', handler: restApis.updateRestApi },
   { method: 'DELETE', path: API, operation: 'DeleteRestApi', handler: restApis.deleteRestApi },
 
   { method: 'GET', path: `${API}/resources`, operation: 'GetResources', handler: resources.getResources },

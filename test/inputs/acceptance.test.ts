@@ -23,6 +23,19 @@ const VALID: InputMap = {
   'smoke-test-base-url': 'https://x.example/dev',
   definition: 'api/openapi.yaml',
   'definition-substitutions': 'ACCOUNT=123456789012',
+  'canary-steps': '10,50,100',
+  'canary-interval': '5m',
+  'max-error-rate': '1%',
+  'max-error-rate-increase': '0.5%',
+  'max-latency-p99': '800',
+  'min-requests': '50',
+  alarms: 'orders-5xx',
+  'on-inconclusive': 'hold',
+  'max-inconclusive': '2',
+  'rollout-mode': 'analyze',
+  'canary-metric-stage': 'prod/Canary',
+  'canary-baseline': 'stage',
+  'metrics-delay': '2m',
 }
 /** Inputs another input needs to mean anything, given along with it. */
 const COMPANIONS: InputMap = { 'smoke-test-path': '/health' }

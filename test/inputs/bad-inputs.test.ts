@@ -104,6 +104,37 @@ const BAD: BadCase[] = [
     input: 'force-deploy',
     says: "needs 'definition'",
   },
+  // Isolated previews
+  {
+    why: 'unknown preview isolation',
+    given: { 'preview-isolation': 'account' },
+    input: 'preview-isolation',
+    says: "'api'",
+  },
+  {
+    why: 'preview API with promote',
+    given: { 'preview-isolation': 'api', operation: 'promote', 'promote-from': 'staging' },
+    input: 'preview-isolation',
+    says: "not 'promote'",
+  },
+  {
+    why: 'preview API with a canary',
+    given: { 'preview-isolation': 'api', definition: 'api.yaml', 'canary-percent': '10' },
+    input: 'canary-percent',
+    says: "cannot be used with 'preview-isolation: api'",
+  },
+  {
+    why: 'preview API name without api isolation',
+    given: { 'preview-api-name': 'orders-pr' },
+    input: 'preview-api-name',
+    says: "needs 'preview-isolation: api'",
+  },
+  {
+    why: 'unknown endpoint type',
+    given: { 'preview-isolation': 'api', definition: 'api.yaml', 'endpoint-type': 'GLOBAL' },
+    input: 'endpoint-type',
+    says: "'PRIVATE'",
+  },
   // Variables (values may be secrets)
   {
     why: 'bad variable name',
@@ -223,6 +254,8 @@ const BAD: BadCase[] = [
   { why: 'bad promote-from', given: { operation: 'promote', 'promote-from': 'st age' }, input: 'promote-from' },
   { why: 'rollback-to with deploy', given: { 'rollback-to': 'abc123' }, input: 'rollback-to', says: "'rollback'" },
   { why: 'bad deployment id', given: { operation: 'rollback', 'rollback-to': 'ABC' }, input: 'rollback-to' },
+  // Health-gated rollout
+  ...rolloutCases(),
   // Stage settings
   {
     why: 'negative rate',
@@ -553,3 +586,38 @@ describe('getInputs: bad inputs', () => {
     expect(err.message).toBe("Input 'stage' is required and was not supplied.")
   })
 })
+
+/** The rollout's inputs: each bad value with operation rollout, and each one refused with another operation. */
+function rolloutCases(): BadCase[] {
+  const rollout = (given: InputMap): InputMap => ({ operation: 'rollout', 'canary-steps': '10,50', ...given })
+  const bad: Array<[string, string, string]> = [
+    ['canary-steps', '50,10', 'strictly increasing'],
+    ['canary-interval', '5 minutes', '90s, 5m or 1h'],
+    ['max-error-rate', '0.01', 'percentage'],
+    ['max-error-rate-increase', '150%', 'percentage'],
+    ['max-latency-p99', '-3', 'milliseconds'],
+    ['min-requests', '0', 'whole number'],
+    ['alarms', 'a\u0007b', 'alarm names'],
+    ['on-inconclusive', 'pause', "'hold'"],
+    ['max-inconclusive', '21', '0 to 20'],
+    ['rollout-mode', 'judge', "'analyze'"],
+    ['canary-metric-stage', 'prod\u0000', 'dimension value'],
+    ['canary-baseline', 'production', "'stage-minus-canary'"],
+    ['metrics-delay', '2', 'duration'],
+  ]
+  return [
+    ...bad.map(([input, value, says]) => ({
+      why: `bad ${input}`,
+      given: rollout({ [input]: JSON.parse(`"${value}"`) }),
+      input,
+      says,
+    })),
+    { why: 'rollout without steps', given: { operation: 'rollout' }, input: 'canary-steps', says: 'required' },
+    {
+      why: 'max-error-rate with deploy',
+      given: { 'max-error-rate': '1%' },
+      input: 'max-error-rate',
+      says: "'rollout'",
+    },
+  ]
+}

@@ -155,6 +155,9 @@ describe('withConfiguration: base path mapping', () => {
       "Input 'base-path': the custom domain 'api.example.com' base path 'v1' already maps to API other12345 stage 'prod', " +
         "not to API a1b2c3d4e5 stage 'staging'.",
     )
+    // It names the input that does it, and does not claim who created the mapping (issue 12).
+    expect(() => run({ domain }, state)).toThrow("set 'repoint-base-path: true'")
+    expect(() => run({ domain }, state)).not.toThrow('did not create')
   })
 
   it('re-points only the fields that differ when allowed', () => {

@@ -53,6 +53,9 @@ const CASES: Case[] = [
     inputs: { definition: 'a.yaml', 'definition-base-path': 'strip' },
   },
   { input: 'force-deploy', why: 'without a file', inputs: { 'force-deploy': 'true' } },
+  { input: 'preview-isolation', why: 'api without a file', inputs: { 'preview-isolation': 'api' } },
+  { input: 'preview-api-name', why: 'without api isolation', inputs: { 'preview-api-name': 'orders-pr' } },
+  { input: 'endpoint-type', why: 'without api isolation', inputs: { 'endpoint-type': 'EDGE' } },
   // Variables and canary
   { input: 'variables', why: 'invalid name', inputs: { variables: `bad-name=${SECRET}` } },
   { input: 'variables', why: 'value with whitespace', inputs: { variables: `token=${SECRET} x` } },

@@ -13,6 +13,11 @@ import { occurrences, type Prepared, readStageView, SCENARIOS, type Scenario } f
 const KINDS: readonly FaultKind[] = ['throttle', 'conflict', 'unavailable', 'drop']
 /** Reads that only feed the API diff: when they fail, the run succeeds and reports the diff as unavailable. */
 const DIFF_READS = new Set(['GetExport', 'GetDeployment'])
+/** The drift fingerprint, the last TagResource of a change (issue 12): its failure only warns; the change stands. */
+function isFingerprint(scenario: Scenario, operation: string, occurrence: number): boolean {
+  return operation === 'TagResource' && occurrence === scenario.calls.filter((c) => c === 'TagResource').length - 1
+}
+
 /** The message says how to undo what was done. */
 const UNDO = /to roll back|to undo|rollback-canary|deploy it again|only the canary was removed/i
 
@@ -43,8 +48,8 @@ function expectExplainedFailure(o: Outcome, prepared: Prepared, operation: strin
   expect(o.run.code).toBe(1)
   const message = o.run.errors.join('\n')
   expect(message).toContain(operation)
-  // Never reported as done: the report, when there is one, says it failed.
-  if (o.run.summary !== '') expect(o.run.summary).toMatch(/: failed\b/)
+  // Never reported as done: the report (every run writes one) has the ❌ verdict in its title (issue 12).
+  expect(o.run.summary).toMatch(/^### ❌ /)
   if (o.writes.length === 0) {
     // Failed before any write: the message says that nothing was changed.
     expect(message).toMatch(/Nothing (was|had been) changed/)
@@ -81,6 +86,12 @@ describe.each(SCENARIOS.map((scenario, index) => ({ scenario, index, name: scena
             expect(outcome.run.errors).toEqual([])
             expect(scenario.check(outcome.between, prepared)).toEqual([])
             expect(outcome.run.outputs['diff-json']).toContain('"available":false')
+            return
+          }
+          if (isFingerprint(scenario, operation, occurrence)) {
+            expect(outcome.run.errors).toEqual([])
+            expect(outcome.run.warnings.join('\n')).toContain('drift fingerprint could not be recorded')
+            expect(scenario.check(outcome.between, prepared)).toEqual([])
             return
           }
           expectExplainedFailure(outcome, prepared, operation)

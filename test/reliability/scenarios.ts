@@ -31,6 +31,7 @@ export interface Prepared {
 export interface Scenario {
   name: string
   /** Every AWS call a fault-free run makes, by operation name (order within one operation is arrival order). */
+  /** Every call of a fault-free run; a change ends with the drift fingerprint's TagResource (issue 12). */
   calls: readonly string[]
   setup(emu: Emulator): Promise<Prepared>
   /** What is wrong with the stage after the run; empty when it is in the intended state. */
@@ -109,7 +110,7 @@ const problems = (...checks: Array<[boolean, string]>): string[] => checks.filte
 export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'deploy to a new stage',
-    calls: ['GetRestApi', 'GetStage', 'GetExport', 'CreateDeployment', 'GetStage', 'GetExport'],
+    calls: ['GetRestApi', 'GetStage', 'GetExport', 'CreateDeployment', 'GetStage', 'GetExport', 'TagResource'],
     setup: (emu) => prepare(emu, 'fresh', { variables: 'alias=live' }, async () => ({})),
     check: (after, p) =>
       after
@@ -130,6 +131,7 @@ export const SCENARIOS: readonly Scenario[] = [
       'TagResource',
       'GetStage',
       'GetExport',
+      'TagResource',
     ],
     setup: (emu) =>
       prepare(emu, 'staging', { variables: 'alias=new\nlogLevel=info' }, async (client, restApiId) => {
@@ -148,7 +150,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'canary deploy',
-    calls: ['GetRestApi', 'GetStage', 'CreateDeployment', 'GetStage', 'GetDeployment', 'GetDeployment'],
+    calls: ['GetRestApi', 'GetStage', 'CreateDeployment', 'GetStage', 'GetDeployment', 'GetDeployment', 'TagResource'],
     setup: (emu) =>
       prepare(emu, 'prod', { 'canary-percent': '10', 'canary-variables': 'alias=canary' }, async (client, id) => {
         await deploy(client, id, 'prod')
@@ -166,7 +168,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'update-canary',
-    calls: ['GetRestApi', 'GetStage', 'UpdateStage', 'GetStage', 'GetDeployment', 'GetDeployment'],
+    calls: ['GetRestApi', 'GetStage', 'UpdateStage', 'GetStage', 'GetDeployment', 'GetDeployment', 'TagResource'],
     setup: (emu) =>
       prepare(emu, 'prod', { operation: 'update-canary', 'canary-percent': '25' }, async (client, id) => {
         await deploy(client, id, 'prod')
@@ -184,7 +186,16 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'promote-canary',
-    calls: ['GetRestApi', 'GetStage', 'GetExport', 'TagResource', 'UpdateStage', 'GetStage', 'GetExport'],
+    calls: [
+      'GetRestApi',
+      'GetStage',
+      'GetExport',
+      'TagResource',
+      'UpdateStage',
+      'GetStage',
+      'GetExport',
+      'TagResource',
+    ],
     setup: (emu) =>
       prepare(emu, 'prod', { operation: 'promote-canary' }, async (client, id) => {
         await deploy(client, id, 'prod')
@@ -204,7 +215,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'rollback-canary',
-    calls: ['GetRestApi', 'GetStage', 'UpdateStage', 'GetStage'],
+    calls: ['GetRestApi', 'GetStage', 'UpdateStage', 'GetStage', 'TagResource'],
     setup: (emu) =>
       prepare(emu, 'prod', { operation: 'rollback-canary' }, async (client, id) => {
         await deploy(client, id, 'prod')
@@ -221,7 +232,17 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'promote-from',
-    calls: ['GetRestApi', 'GetStage', 'GetStage', 'GetExport', 'TagResource', 'UpdateStage', 'GetStage', 'GetExport'],
+    calls: [
+      'GetRestApi',
+      'GetStage',
+      'GetStage',
+      'GetExport',
+      'TagResource',
+      'UpdateStage',
+      'GetStage',
+      'GetExport',
+      'TagResource',
+    ],
     setup: (emu) =>
       prepare(emu, 'prod', { operation: 'promote', 'promote-from': 'staging' }, async (client, id) => {
         await deploy(client, id, 'prod')
@@ -237,7 +258,7 @@ export const SCENARIOS: readonly Scenario[] = [
   },
   {
     name: 'rollback',
-    calls: ['GetRestApi', 'GetStage', 'GetExport', 'UpdateStage', 'GetStage', 'GetExport'],
+    calls: ['GetRestApi', 'GetStage', 'GetExport', 'UpdateStage', 'GetStage', 'GetExport', 'TagResource'],
     setup: (emu) =>
       prepare(emu, 'prod', { operation: 'rollback' }, async (client, id) => {
         const first = await deploy(client, id, 'prod')

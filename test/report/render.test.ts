@@ -74,8 +74,8 @@ describe('renderReport snapshots', () => {
     const { markdown, json } = both(input)
     await expect(markdown).toMatchFileSnapshot(snap('breaking-change'))
     expect(json.breakingChanges).toBe(5)
-    // Breaking changes are listed before the full operation list.
-    expect(markdown.indexOf('**Breaking changes**')).toBeLessThan(markdown.indexOf('Operations:'))
+    // Breaking changes are listed once, in a warning alert, before anything else of the API diff.
+    expect(markdown.indexOf('> [!WARNING]')).toBeGreaterThan(markdown.indexOf('**API changes:**'))
     expect(markdown).toContain('⚠️ **5 breaking**')
   })
 
@@ -270,7 +270,10 @@ describe('renderReport snapshots', () => {
     delete input.deploymentId
     const md = renderReport(input).markdown
     await expect(md).toMatchFileSnapshot(snap('deleted'))
-    expect(md).toContain('| <code>pr-42</code> | 🗑️ Deleted | — |')
+    // Deleted: said in the title, and no link to the stage that no longer exists.
+    expect(md).toMatch(/^### ✅ Deleted/)
+    expect(md).not.toContain(input.baseUrl)
+    expect(md).not.toContain('API Gateway console')
   })
 })
 
@@ -296,9 +299,15 @@ describe('300-resource API with everything changed', () => {
     const comment = renderCommentBody(input, MARKER)
     expect(comment.length).toBeLessThanOrEqual(COMMENT_LIMIT)
     expect(comment.startsWith(`${MARKER}\n`)).toBe(true)
-    expect(comment).toContain('see the job summary')
-    // Header, table and counts survive truncation.
-    expect(comment).toContain('| Stage | Status | URL | Deployment | Updated (UTC) |')
+    // Repeated changes collapse ("1890 × …"), so every added route fits in the comment.
+    expect(comment).toContain('1890 × New required query parameter <code>tenant</code>')
+    expect((comment.match(/🟢 added/g) ?? []).length).toBe(210)
+    // Shorter still, lists are cut with a link to the job summary.
+    const short = renderCommentBody(input, MARKER, 20_000)
+    expect(short).toContain('see the [job summary](https://github.com/acme/pets/actions/runs/9876543210)')
+    // Verdict, key/value rows and counts survive truncation.
+    expect(comment).toContain('### ⚠️ 4620 breaking changes')
+    expect(comment).toContain('- **Deployment:** <code>dep222</code> (was <code>dep111</code>)')
     expect(comment).toContain('⚠️ **4620 breaking** · 210 added · 210 removed · 1890 changed')
     expect(balanced(comment, '<details>', '</details>')).toBe(true)
     await expect(comment).toMatchFileSnapshot(snap('large-api-comment'))

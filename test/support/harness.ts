@@ -8,6 +8,7 @@
 //
 // The runner contract itself (exit code, GITHUB_OUTPUT, summary file, annotations) is always tested through dist/,
 // in test/e2e/runner-contract.e2e.test.ts.
+import { VIRTUAL_TIME_HOOK, virtualClock } from '../cloudwatch-fake/virtual-clock.js'
 import type { Emulator } from './emulator.js'
 import { type DistRunOptions, runDist } from './run-dist.js'
 import { runInProcess } from './run-in-process.js'
@@ -19,7 +20,10 @@ if (UNDER_TEST !== 'in-process' && UNDER_TEST !== 'dist') {
 }
 
 /** Where and how a scenario runs, besides its inputs. `timeoutMs` applies to dist/ only (in-process: the test's). */
-type ScenarioOptions = Partial<Omit<DistRunOptions, 'inputs' | 'endpoint'>>
+type ScenarioOptions = Partial<Omit<DistRunOptions, 'inputs' | 'endpoint'>> & {
+  /** Virtual time from this instant: waits take none (in-process: injected clock; dist: an --import hook). */
+  clockStartMs?: number
+}
 
 /** Runs the action against this emulator, in-process or through dist/ (see above). */
 export function runAgainst(
@@ -27,6 +31,13 @@ export function runAgainst(
   inputs: Record<string, string>,
   extra: ScenarioOptions = {},
 ): Promise<ActionRun> {
-  const options = { endpoint: emu.url, inputs, ...extra }
-  return UNDER_TEST === 'dist' ? runDist(options) : runInProcess(options)
+  const { clockStartMs, ...rest } = extra
+  const options = { endpoint: emu.url, inputs, ...rest }
+  if (clockStartMs === undefined) return UNDER_TEST === 'dist' ? runDist(options) : runInProcess(options)
+  if (UNDER_TEST === 'dist') {
+    const env = { ...options.env, VIRTUAL_CLOCK_START_MS: String(clockStartMs) }
+    return runDist({ ...options, env, nodeArgs: [...(options.nodeArgs ?? []), '--import', VIRTUAL_TIME_HOOK] })
+  }
+  const clock = virtualClock(clockStartMs)
+  return runInProcess({ ...options, now: clock.now, sleep: clock.sleep })
 }

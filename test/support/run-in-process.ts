@@ -10,12 +10,19 @@ import { type ActionRun, type RunnerOptions, runStep } from './runner-env.js'
 interface InProcessRunOptions extends RunnerOptions {
   /** Replaces real waits (retries, smoke-test attempts, cache polls); default real time, as in the bundle. */
   sleep?: Sleep
+  /** The clock (a rollout's bakes); default Date.now. */
+  now?: () => number
 }
 
 export function runInProcess(options: InProcessRunOptions): Promise<ActionRun> {
   return runStep(options, ({ env, inputs }) =>
     inRunScope(env, () =>
-      run({ getInput: lookupGetInput(inputs), env, ...(options.sleep ? { sleep: options.sleep } : {}) }),
+      run({
+        getInput: lookupGetInput(inputs),
+        env,
+        ...(options.sleep ? { sleep: options.sleep } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      }),
     ),
   )
 }

@@ -15,10 +15,15 @@ export const githubTokenWhenNeeded: Rule = ({ values }) => {
   const { comment, environment } = values
   if (values['github-token'] !== undefined || (comment === 'false' && environment === undefined)) return []
   const needs = environment !== undefined ? "'environment' (a GitHub deployment)" : `'comment' ('${comment}')`
+  // Each way out must actually work: with `environment`, comment: false alone still needs the token.
+  const without = [
+    ...(environment !== undefined ? ["remove 'environment'"] : []),
+    ...(comment !== 'false' ? ['set comment: false'] : []),
+  ].join(' and ')
   return [
     problem(
       'github-token',
-      `Input 'github-token' is empty but ${needs} needs it: pass a token (default \${{ github.token }}) or set comment: false.`,
+      `Input 'github-token' is empty but ${needs} needs it: pass a token (default \${{ github.token }}) or ${without}.`,
     ),
   ]
 }

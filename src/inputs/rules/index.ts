@@ -13,6 +13,8 @@ import {
   rollbackOnFailureNeedsCanary,
   updateCanaryNeedsAChange,
 } from './operation.js'
+import { previewApiOperations, previewOptionsNeedApi } from './preview.js'
+import { rolloutHasOneSource, rolloutNeedsSteps } from './rollout.js'
 import { type Rule, type RuleContext, refuseOutside } from './rule.js'
 import {
   basePathNeedsDomain,
@@ -33,11 +35,17 @@ const RULES: readonly Rule[] = [
   refuseOutside(accepted.PROMOTE_ONLY),
   promoteNeedsSource,
   refuseOutside(accepted.ROLLBACK_ONLY),
+  refuseOutside(accepted.ROLLOUT_ONLY),
+  rolloutNeedsSteps,
+  rolloutHasOneSource,
   refuseOutside(accepted.DEPLOY_ONLY),
   refuseOutside(accepted.DEFINITION_DEPLOY),
   definitionOptionsNeedDefinition,
+  previewOptionsNeedApi,
+  previewApiOperations,
   rollbackOnFailureNeedsCanary,
   refuseOutside(accepted.NOT_DELETE),
+  refuseOutside(accepted.SETS_VARIABLES),
   deleteMatchesPattern,
   rollbackOnFailureNeedsSmokeTest,
   promoteFromAnotherStage,

@@ -1,6 +1,8 @@
 // The building blocks the sections share: lists and tables that collapse when long and are cut to the detail level
 // the size fitting asks for, with a pointer to where the rest is.
 
+import { safeUrl } from '../safe-text.js'
+
 /** The job summary (has everything, bar the 1 MiB limit) or the PR comment (shortened, points to the summary). */
 type ReportTarget = 'summary' | 'comment'
 
@@ -9,13 +11,24 @@ export interface DetailLevel {
   /** Max items per list; Infinity = all. */
   maxItems: number
   target: ReportTarget
+  /** The workflow run, where the job summary is: the comment's pointers link to it. */
+  runUrl?: string
 }
 
 /** Lists longer than this go into a collapsed `<details>` block. */
 export const INLINE_LIST_MAX = 10
 
-function whereTheRestIs(target: ReportTarget): string {
-  return target === 'comment' ? 'see the job summary' : 'see the `diff-json` output'
+function whereTheRestIs({ target, runUrl }: DetailLevel): string {
+  if (target === 'summary') return 'see the `diff-json` output'
+  const run = safeUrl(runUrl)
+  return run === undefined ? 'see the job summary' : `see the [job summary](${run})`
+}
+
+/** Lines cut to the detail level, with a pointer to the rest; never folded (for alerts). */
+export function cut(lines: string[], detail: DetailLevel, what: string): string[] {
+  const shown = lines.slice(0, Math.max(detail.maxItems, 1))
+  const hidden = lines.length - shown.length
+  return hidden > 0 ? [...shown, `- … and ${hidden} more ${what} (${whereTheRestIs(detail)})`] : shown
 }
 
 interface ListOptions {
@@ -32,7 +45,7 @@ export function list(lines: string[], detail: DetailLevel, { what, summary, trai
   const shown = lines.slice(0, detail.maxItems)
   const hidden = lines.length - shown.length
   if (hidden > 0) {
-    shown.push(`- … and ${hidden} more ${what} (${whereTheRestIs(detail.target)})`)
+    shown.push(`- … and ${hidden} more ${what} (${whereTheRestIs(detail)})`)
   } else if (trailer !== undefined) {
     shown.push(trailer)
   }
@@ -53,7 +66,7 @@ interface TableOptions {
 export function table(rows: string[], detail: DetailLevel, { title, head, what }: TableOptions): string {
   const shown = rows.slice(0, detail.maxItems)
   const hidden = rows.length - shown.length
-  const more = hidden > 0 ? `\n\n… and ${hidden} more (${whereTheRestIs(detail.target)})` : ''
+  const more = hidden > 0 ? `\n\n… and ${hidden} more (${whereTheRestIs(detail)})` : ''
   const body = shown.length > 0 ? `${head}\n${shown.join('\n')}` : ''
   if (rows.length <= INLINE_LIST_MAX) return `${title}\n\n${body}${more}`
   return `<details>\n<summary>${what}: ${rows.length} changes</summary>\n\n${body}${more}\n\n</details>`

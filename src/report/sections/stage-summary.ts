@@ -1,54 +1,99 @@
-// The report's frame: the title, the stage table, the live canary, and the footer's links.
+// The report's frame: the verdict title, the labelled stage link, short key/value rows, the live canary, the footer.
 
 import { code, escapeText, link, safeUrl } from '../safe-text.js'
 import type { ReportInput, ReportStatus } from '../types.js'
 import { formatPercent } from './lists.js'
 
-const STATUS: Record<ReportStatus, { icon: string; label: string }> = {
-  deployed: { icon: '✅', label: 'Deployed' },
-  canary: { icon: '🐤', label: 'Canary' },
-  promoted: { icon: '✅', label: 'Promoted' },
-  'rolled-back': { icon: '↩️', label: 'Rolled back' },
-  updated: { icon: '✅', label: 'Updated' },
-  deleted: { icon: '🗑️', label: 'Deleted' },
-  unchanged: { icon: '✅', label: 'Unchanged' },
-  planned: { icon: '📝', label: 'Planned' },
-  failed: { icon: '❌', label: 'Failed' },
+const LABEL: Record<ReportStatus, string> = {
+  deployed: 'Deployed',
+  canary: 'Canary',
+  promoted: 'Promoted',
+  'rolled-back': 'Rolled back',
+  updated: 'Updated',
+  deleted: 'Deleted',
+  absent: 'Nothing to delete',
+  unchanged: 'Unchanged',
+  planned: 'Plan',
+  failed: 'Failed',
+}
+
+const FAILED: Record<NonNullable<ReportInput['failure']>, string> = {
+  input: 'Invalid input: nothing was run',
+  refused: 'Refused: nothing was changed',
+  read: 'Failed while reading: nothing was changed',
+  apply: 'Failed',
+  'smoke-test': 'Smoke test failed: the new deployment is live',
+}
+
+function breakingCount(input: ReportInput): number {
+  return input.apiDiff.kind === 'diff' ? input.apiDiff.diff.counts.breaking : 0
+}
+
+/** The verdict, first thing in the title: ✅, ⚠️ N breaking, ❌, or 📝 for a plan. */
+function verdict(input: ReportInput): string {
+  const breaking = breakingCount(input)
+  const warn = breaking > 0 ? `⚠️ ${breaking} breaking change${breaking === 1 ? '' : 's'}` : ''
+  if (input.status === 'failed') return `❌ ${FAILED[input.failure ?? 'apply']}`
+  if (input.status === 'planned' || input.dryRun) return `📝 Plan (dry run)${warn ? ` · ${warn}` : ''}`
+  let label = LABEL[input.status]
+  if (input.status === 'canary' && input.canary) label = `Canary at ${formatPercent(input.canary.percentTraffic)}`
+  if (input.status === 'promoted' && input.promotedFrom) label = `Promoted from ${code(input.promotedFrom)}`
+  return warn ? `${warn} · ${label.toLowerCase()}` : `✅ ${label}`
 }
 
 export function header(input: ReportInput): string {
-  const { icon, label } = STATUS[input.status]
-  const title = `### ${icon} ${code(input.api.name, 100)} · stage ${code(input.stageName)}: ${label.toLowerCase()}${input.dryRun ? ' (dry run)' : ''}`
-  const sub = `API ${code(input.api.id)} in ${code(input.region)} · operation ${code(input.operation)}`
-  const dry = input.dryRun ? '\n\n_Dry run: nothing was changed in AWS. This is what the run would do._' : ''
-  return `${title}\n\n${sub}${dry}`
+  const title = `### ${verdict(input)} · ${code(input.api.name, 100)} stage ${code(input.stageName)}`
+  const lines = [title]
+  const urls = stageLinks(input)
+  if (urls !== '') lines.push(urls)
+  if (input.dryRun) lines.push('_Dry run: nothing was changed in AWS. This is what the run would do._')
+  return lines.join('\n\n')
 }
 
-export function stageTable(input: ReportInput): string {
-  const { icon, label } = STATUS[input.status]
-  const status = `${icon} ${label}${input.dryRun && input.status !== 'planned' ? ' (planned)' : ''}`
-  const urls =
-    input.status === 'deleted'
-      ? '—'
-      : [
-          link(input.baseUrl, input.baseUrl),
-          input.customUrl === undefined ? '' : link(input.customUrl, input.customUrl),
-        ]
-          .filter((u) => u !== '')
-          .join('<br>')
-  let deployment = input.deploymentId === undefined ? '—' : code(input.deploymentId)
-  if (input.previousDeploymentId !== undefined && input.previousDeploymentId !== input.deploymentId) {
-    deployment += ` (was ${code(input.previousDeploymentId)})`
+/** Whether the stage exists after the run (so its URLs lead somewhere). */
+function stageExists(input: ReportInput): boolean {
+  if (input.status === 'deleted' || input.status === 'absent') return false
+  return input.deploymentId !== undefined
+}
+
+/** Line two: the stage's address, custom domain first, labelled by host and path rather than a wrapping URL. */
+function stageLinks(input: ReportInput): string {
+  if (!stageExists(input)) return ''
+  const urls = [input.customUrl, input.baseUrl].filter((u): u is string => u !== undefined)
+  const links = urls.map((u) => link(u.replace(/^https:\/\//, ''), u)).filter((l) => l !== '')
+  const label = /^pr-?\d+$/i.test(input.stageName) ? 'Preview' : 'Stage URL'
+  return links.length === 0 ? '' : `🔗 **${label}:** ${links.join(' · ')}`
+}
+
+/** Short key/value rows (a list, not a wide table: nothing wraps). */
+export function keyValues(input: ReportInput): string {
+  const rows: string[] = []
+  const dep = deploymentValue(input)
+  if (dep !== '') rows.push(`- **Deployment:** ${dep}`)
+  if (input.promotedFrom !== undefined) rows.push(`- **Promoted from:** stage ${code(input.promotedFrom)}`)
+  rows.push(
+    `- **API:** ${code(input.api.name, 100)} (${code(input.api.id)}) in ${code(input.region)} · operation ${code(input.operation)}`,
+  )
+  if (input.previewOf) {
+    rows.push(
+      `- **Preview of:** ${code(input.previewOf.name, 100)} (${code(input.previewOf.id)}), which this run does not change`,
+    )
   }
-  return [
-    '| Stage | Status | URL | Deployment | Updated (UTC) |',
-    '| --- | --- | --- | --- | --- |',
-    `| ${code(input.stageName)} | ${status} | ${urls} | ${deployment} | ${formatUtc(input.updatedAt)} |`,
-  ].join('\n')
+  if (stageExists(input) && input.updatedAt !== undefined) rows.push(`- **Updated:** ${formatUtc(input.updatedAt)} UTC`)
+  return rows.join('\n')
 }
 
-function formatUtc(iso: string | undefined): string {
-  if (iso === undefined) return '—'
+function deploymentValue(input: ReportInput): string {
+  if (input.status === 'deleted' || input.status === 'absent') return ''
+  const now = input.deploymentId
+  const was = input.previousDeploymentId
+  if (now === undefined) return was === undefined ? '' : `none (was ${code(was)})`
+  if (input.dryRun) return `${code(now)} (current; the plan below says what changes)`
+  if (was !== undefined && was !== now) return `${code(now)} (was ${code(was)})`
+  return input.status === 'failed' ? `${code(now)} (unchanged)` : code(now)
+}
+
+function formatUtc(iso: string): string {
   const date = new Date(iso)
   if (Number.isNaN(date.getTime())) return escapeText(iso, 40)
   return date
@@ -86,7 +131,7 @@ export function footer(input: ReportInput): string {
   const run = safeUrl(input.runUrl)
   if (run !== undefined) parts.push(`[Workflow run](${run})`)
   if (input.commitSha !== undefined) parts.push(`commit ${code(input.commitSha.slice(0, 12))}`)
-  const console = safeUrl(input.consoleUrl)
+  const console = stageExists(input) ? safeUrl(input.consoleUrl) : undefined
   if (console !== undefined) parts.push(`[API Gateway console](${console})`)
   return parts.length === 0 ? '' : `---\n<sub>${parts.join(' · ')}</sub>`
 }

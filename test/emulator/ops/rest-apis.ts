@@ -3,7 +3,7 @@ import type { Handler, RequestContext } from '../context.js'
 import { badRequest } from '../errors.js'
 import { basePathMode } from '../import/base-path.js'
 import { importDefinition, putDefinition, putMode } from '../import/run.js'
-import { optBool, optNumber, optObject, optString, optStringList, reqString } from '../input.js'
+import { optBool, optNumber, optObject, optString, optStringList, patchOperations, reqString } from '../input.js'
 import { paginate } from '../pagination.js'
 import { restApiToWire } from '../serialize.js'
 import { addRestApi, getRestApi, restApiArn } from '../state.js'
@@ -58,6 +58,24 @@ export const getRestApis: Handler = (ctx) => {
 /** GetRestApi always shows `tags`, `{}` when there are none [AWS-REC 2025-07-02]. */
 export const getRestApiOp: Handler = (ctx) => {
   const api = getRestApi(ctx.state, ctx.params.restApiId as string)
+  return { status: 200, json: restApiToWire(api, tagsOf(ctx, api.id) ?? {}) }
+}
+
+/** PATCH /restapis/{id}: `replace` of /name and /description only (what the action sends). */
+export const updateRestApi: Handler = (ctx) => {
+  const api = getRestApi(ctx.state, ctx.params.restApiId as string)
+  for (const op of patchOperations(ctx.body)) {
+    if (op.op !== 'replace' || (op.path !== '/name' && op.path !== '/description')) {
+      throw badRequest(
+        `Invalid patch path ${op.path} specified for op '${op.op}'. Must be one of: [/name, /description]`,
+      )
+    }
+    if (op.path === '/name') {
+      if (!op.value) throw badRequest('Invalid REST API name specified')
+      api.name = op.value
+    } else if (op.value) api.description = op.value
+    else delete api.description
+  }
   return { status: 200, json: restApiToWire(api, tagsOf(ctx, api.id) ?? {}) }
 }
 

@@ -1,0 +1,2 @@
+export type { CloudWatchFake, FakeInterval } from './server.js'
+export { startCloudWatchFake } from './server.js'
