@@ -608,7 +608,7 @@ function rolloutCases(): BadCase[] {
   return [
     ...bad.map(([input, value, says]) => ({
       why: `bad ${input}`,
-      given: rollout({ [input]: JSON.parse(`"${value}"`) }),
+      given: rollout({ [input]: value }),
       input,
       says,
     })),

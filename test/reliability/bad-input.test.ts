@@ -56,6 +56,28 @@ const CASES: Case[] = [
   { input: 'preview-isolation', why: 'api without a file', inputs: { 'preview-isolation': 'api' } },
   { input: 'preview-api-name', why: 'without api isolation', inputs: { 'preview-api-name': 'orders-pr' } },
   { input: 'endpoint-type', why: 'without api isolation', inputs: { 'endpoint-type': 'EDGE' } },
+  // Health-gated rollout (operation rollout)
+  ...(
+    [
+      ['canary-steps', '50,10'],
+      ['canary-interval', 'soon'],
+      ['max-error-rate', 'lots'],
+      ['max-error-rate-increase', '-1%'],
+      ['max-latency-p99', 'fast'],
+      ['min-requests', '-5'],
+      ['alarms', 'a\u0007b'],
+      ['on-inconclusive', 'pause'],
+      ['max-inconclusive', '21'],
+      ['rollout-mode', 'judge'],
+      ['canary-metric-stage', 'prod\u0000'],
+      ['canary-baseline', 'production'],
+      ['metrics-delay', '2'],
+    ] as const
+  ).map(([input, value]) => ({
+    input,
+    why: 'not allowed',
+    inputs: { operation: 'rollout', 'canary-steps': '10,50,100', 'promote-from': 'dev', [input]: value },
+  })),
   // Variables and canary
   { input: 'variables', why: 'invalid name', inputs: { variables: `bad-name=${SECRET}` } },
   { input: 'variables', why: 'value with whitespace', inputs: { variables: `token=${SECRET} x` } },
