@@ -46,7 +46,7 @@ export class GitHubSession {
     ref: string
     environment: string
     transient: boolean
-    environmentUrl: string
+    environmentUrl?: string
     logUrl?: string
     description: string
   }): Promise<Outcome<number>> {

@@ -3,6 +3,7 @@
 import * as core from '@actions/core'
 import type { GitHubSession } from '../github/session.js'
 import type { ActionInputs } from '../inputs/types.js'
+import { NEW_REST_API_ID } from '../plan/types.js'
 import { type RunContext, repoRef } from '../runner/context.js'
 
 export type LazyGitHub = () => Promise<GitHubSession | undefined>
@@ -36,7 +37,8 @@ export async function startGitHubDeployment(options: {
     ref: run.sha,
     environment: inputs.environment,
     transient: /^pr-?\d+$/i.test(inputs.stage),
-    environmentUrl: options.baseUrl,
+    // A preview API that does not exist yet has no URL: the deployment gets it when it finishes.
+    ...(options.baseUrl.includes(NEW_REST_API_ID) ? {} : { environmentUrl: options.baseUrl }),
     ...(run.runUrl ? { logUrl: run.runUrl } : {}),
     description: `${inputs.operation} to API Gateway stage ${inputs.stage}`,
   })

@@ -160,6 +160,17 @@ describe('preview-isolation: api', () => {
     expect(emu.writes()).toEqual([])
   })
 
+  it("records the GitHub deployment of a first push with the preview API's real URL, never a placeholder", async () => {
+    const source = newSource()
+    const statusesBefore = gh.statuses.length
+    const opened = await preview(source, 77, WITH_POST, { environment: 'pr-77' })
+    expect(opened.errors).toEqual([])
+    const statuses = gh.statuses.slice(statusesBefore)
+    expect(statuses.map((s) => s.state)).toEqual(['in_progress', 'success'])
+    expect(JSON.stringify(statuses)).not.toContain('<new-rest-api-id>')
+    expect(statuses.at(-1)?.environment_url).toBe(opened.outputs['base-url'])
+  })
+
   it('the source API receives no write at all (call log)', async () => {
     const source = newSource()
     emu.clearCalls()
