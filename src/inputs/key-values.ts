@@ -21,11 +21,35 @@ function isContentLine(line: string): boolean {
  * schema: `1.10` stays `1.10`, `true` stays `true`). Errors name keys and line numbers, never values.
  */
 export function parseKeyValueText(raw: string): Parsed<Array<[string, string]>> {
+  const read = readKeyValues(raw)
+  return read.ok ? ok(read.value.entries) : read
+}
+
+/** The entries, and the keys whose YAML value is null (`~`, `null`, nothing after the colon): text `''`/`'~'`. */
+interface KeyValues {
+  entries: Array<[string, string]>
+  nullKeys: ReadonlySet<string>
+}
+
+function readKeyValues(raw: string): Parsed<KeyValues> {
   const lines = raw.split(/\r?\n/)
   const first = lines.find(isContentLine)
-  if (first === undefined) return ok([])
-  if (KV_LINE.test(first)) return parseKeyValueLines(lines)
+  if (first === undefined) return ok({ entries: [], nullKeys: new Set() })
+  if (KV_LINE.test(first)) {
+    const entries = parseKeyValueLines(lines)
+    return entries.ok ? ok({ entries: entries.value, nullKeys: new Set() }) : entries
+  }
   return parseYamlScalarMap(raw)
+}
+
+// The YAML 1.2 core schema's nulls; the failsafe schema reads them as text, so they are told apart here.
+const YAML_NULLS = new Set(['', '~', 'null', 'Null', 'NULL'])
+const NULL_TAG = 'tag:yaml.org,2002:null'
+
+function isYamlNull(node: unknown): boolean {
+  if (node === null) return true
+  if (!isScalar(node)) return false
+  return node.tag === NULL_TAG || (node.type === 'PLAIN' && YAML_NULLS.has(String(node.value)))
 }
 
 function parseKeyValueLines(lines: readonly string[]): Parsed<Array<[string, string]>> {
@@ -48,56 +72,79 @@ function parseKeyValueLines(lines: readonly string[]): Parsed<Array<[string, str
   return errors.length > 0 ? fail(errors.join('; ')) : ok(entries)
 }
 
-function parseYamlScalarMap(raw: string): Parsed<Array<[string, string]>> {
+function parseYamlScalarMap(raw: string): Parsed<KeyValues> {
   const read = readYaml(raw)
   if (!read.ok) {
+    if (read.code === 'ALIAS') return fail(read.message)
     const what = read.code === 'DUPLICATE_KEY' ? 'a key is repeated' : `not valid YAML (${read.code})`
     return fail(`${what} at line ${read.line}; write KEY=VALUE lines or a YAML map of KEY: value`)
   }
-  const contents = read.contents
-  if (contents === null) return ok([])
+  const { contents, resolve } = read
+  if (contents === null) return ok({ entries: [], nullKeys: new Set() })
   if (!isMap(contents)) return fail('write KEY=VALUE lines or a YAML map of KEY: value')
   const entries: Array<[string, string]> = []
+  const nullKeys = new Set<string>()
   const errors: string[] = []
   for (const pair of contents.items) {
-    if (!isScalar(pair.key)) {
+    const keyNode = resolve(pair.key)
+    if (!isScalar(keyNode)) {
       errors.push('a key is not a plain name')
       continue
     }
-    const key = String(pair.key.value)
-    if (pair.value === null) {
+    const key = String(keyNode.value)
+    const valueNode = resolve(pair.value)
+    if (isYamlNull(valueNode)) nullKeys.add(key)
+    if (valueNode === null) {
       entries.push([key, ''])
-    } else if (isScalar(pair.value)) {
-      entries.push([key, String(pair.value.value)])
+    } else if (isScalar(valueNode)) {
+      entries.push([key, String(valueNode.value)])
     } else {
-      errors.push(`key ${quoteShort(key)} must have a single text value, not a list, map or alias`)
+      errors.push(`key ${quoteShort(key)} must have a single text value, not a list or map`)
     }
   }
-  return errors.length > 0 ? fail(errors.join('; ')) : ok(entries)
+  return errors.length > 0 ? fail(errors.join('; ')) : ok({ entries, nullKeys })
 }
 
 /**
- * Stage variables (variables, canary-variables): names `[A-Za-z0-9_]{1,64}`, values non-empty,
- * `[A-Za-z0-9-._~:/?#&=,]+`, at most 512 characters, at most 100 variables. Values never appear in errors.
+ * Stage variables (`variables`): names `[A-Za-z0-9_]{1,64}`, values non-empty, `[A-Za-z0-9-._~:/?#&=,]+`, at
+ * most 512 characters, at most 100 variables. A YAML null is refused, not sent as "null" or "~". Values never
+ * appear in errors.
  */
 export function parseStageVariables(raw: string): Parsed<Record<string, string>> {
-  const parsed = parseKeyValueText(raw)
-  if (!parsed.ok) return fail(`is invalid: ${parsed.error}`)
+  return parseVariableMap(raw, 'remove-variables')
+}
+
+/** `canary-variables`: the same rules as `variables`; a null points to `remove-canary-variables`. */
+export function parseCanaryVariables(raw: string): Parsed<Record<string, string>> {
+  return parseVariableMap(raw, 'remove-canary-variables')
+}
+
+function parseVariableMap(raw: string, removeInput: string): Parsed<Record<string, string>> {
+  const read = readKeyValues(raw)
+  if (!read.ok) return fail(`is invalid: ${read.error}`)
   const errors: string[] = []
-  for (const [key, value] of parsed.value) {
+  const entries = read.value.entries
+  for (const [key, value] of entries) {
     const shown = quoteShort(key)
     if (!isVariableName(key)) {
       errors.push(`name ${shown} is not valid (letters, digits and _, at most 64 characters)`)
       continue
     }
+    if (read.value.nullKeys.has(key)) {
+      errors.push(
+        `the value of ${shown} is a YAML null (~, null or nothing after the colon); AWS needs a value: ` +
+          `to remove the variable list it in ${removeInput}, to send the text "null" quote it`,
+      )
+      continue
+    }
     const problem = variableValueProblem(value)
     if (problem !== undefined) errors.push(`the value of ${shown} ${problem}`)
   }
-  if (parsed.value.length > MAX_STAGE_VARIABLES) {
-    errors.push(`has ${parsed.value.length} variables; a stage has at most ${MAX_STAGE_VARIABLES}`)
+  if (entries.length > MAX_STAGE_VARIABLES) {
+    errors.push(`has ${entries.length} variables; a stage has at most ${MAX_STAGE_VARIABLES}`)
   }
   if (errors.length > 0) return fail(`is invalid: ${errors.join('; ')}`)
-  return ok(Object.fromEntries(parsed.value))
+  return ok(Object.fromEntries(entries))
 }
 
 /** SDK generation parameters: names such as `classPrefix` or `ruby.gem-name`, non-empty single-line values. */

@@ -113,20 +113,22 @@ export function parseMethodSettings(raw: string): Parsed<MethodSettingOverride[]
   const shape = "must be a YAML map of 'METHOD /path' to a map of settings"
   const read = readYaml(raw)
   if (!read.ok) {
+    if (read.code === 'ALIAS') return fail(`is invalid: ${read.message}`)
     const what = read.code === 'DUPLICATE_KEY' ? 'repeats a key' : `is not valid YAML (${read.message})`
     return fail(`${what} at line ${read.line}; ${shape}`)
   }
-  const contents = read.contents
+  const { contents, resolve } = read
   if (!isMap(contents)) return fail(shape)
   const out: MethodSettingOverride[] = []
   const errors: string[] = []
   const covered = new Map<string, string>()
   for (const pair of contents.items) {
-    if (!isScalar(pair.key)) {
+    const keyNode = resolve(pair.key)
+    if (!isScalar(keyNode)) {
       errors.push(shape)
       continue
     }
-    const keyText = String(pair.key.value)
+    const keyText = String(keyNode.value)
     const key = parseMethodSettingKey(keyText)
     if (!key.ok) {
       errors.push(key.error)
@@ -140,23 +142,26 @@ export function parseMethodSettings(raw: string): Parsed<MethodSettingOverride[]
       if (earlier !== undefined) errors.push(`${label} and ${earlier} both set ${id}`)
       else covered.set(id, label)
     }
-    if (!isMap(pair.value) || pair.value.items.length === 0) {
+    const settingsNode = resolve(pair.value)
+    if (!isMap(settingsNode) || settingsNode.items.length === 0) {
       errors.push(`${label} must map to settings, e.g. 'caching-enabled: true'`)
       continue
     }
     let settings: MethodSettingValues = {}
-    for (const item of pair.value.items) {
-      const nameText = isScalar(item.key) ? String(item.key.value) : ''
+    for (const item of settingsNode.items) {
+      const nameNode = resolve(item.key)
+      const nameText = isScalar(nameNode) ? String(nameNode.value) : ''
       const name = METHOD_SETTING_NAMES.find((n) => n === nameText)
       if (name === undefined) {
         errors.push(`${label}: unknown setting ${shorten(nameText, 60)} (allowed: ${METHOD_SETTING_NAMES.join(', ')})`)
         continue
       }
-      if (!isScalar(item.value)) {
+      const valueNode = resolve(item.value)
+      if (!isScalar(valueNode)) {
         errors.push(`${label}: ${name} must have a single value`)
         continue
       }
-      const valueText = String(item.value.value)
+      const valueText = String(valueNode.value)
       const value = parseMethodSetting(name, valueText)
       if (value.ok) settings = { ...settings, ...value.value }
       else errors.push(`${label}: ${name} ${value.error}, got ${shorten(valueText, 60)}`)

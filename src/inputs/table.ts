@@ -29,7 +29,7 @@ import {
   parseShortId,
   parseStageName,
 } from './identifiers.js'
-import { parseSdkParameters, parseStageVariables, parseSubstitutions } from './key-values.js'
+import { parseCanaryVariables, parseSdkParameters, parseStageVariables, parseSubstitutions } from './key-values.js'
 import { parseExportExtensions, parseUsagePlanIds, parseVariableNameList } from './lists.js'
 import {
   parseBasePath,
@@ -137,7 +137,7 @@ export const INPUTS = {
     accepts: CANARY_OPERATIONS,
   }),
   'canary-variables': input({
-    parse: parseStageVariables,
+    parse: parseCanaryVariables,
     show: variableNames,
     secret: true,
     accepts: CANARY_OPERATIONS,

@@ -7,6 +7,7 @@ import { carriedRecord } from './definition.js'
 import { mergedVariables, percentValue, variablePatchOps } from './patch-ops.js'
 import { PlanRefusal } from './refusal.js'
 import { NEW_DEPLOYMENT_ID, type PatchOp, type Plan } from './types.js'
+import { refuseTooManyVariables } from './variable-limit.js'
 
 function requireStage(ctx: PlanContext, what: string): StageState {
   const stage = ctx.state.stage
@@ -136,6 +137,14 @@ export function planPromoteCanary(ctx: PlanContext): Plan {
   }
   const canary = requireCanary(ctx, 'promote-canary')
   const stage = state.stage as StageState
+  refuseTooManyVariables({
+    stageName: inputs.stage,
+    current: stage.variables,
+    set: canary.stageVariableOverrides,
+    remove: [],
+    source: "the canary's overrides, which promotion merges into them",
+    hint: "Remove some first: overrides with operation 'update-canary' and remove-canary-variables, or stage variables with remove-variables.",
+  })
   const ops: PatchOp[] = [{ op: 'replace', path: '/canarySettings/percentTraffic', value: '0.0' }]
   // The copy merges the overrides into the stage variables (override keys win, other variables stay).
   if (Object.keys(canary.stageVariableOverrides).length) {

@@ -14,6 +14,7 @@ import { canaryPatchOps } from './canary-ops.js'
 import { type DefinitionImport, type PlanContext, updateStage } from './context.js'
 import { variablePatchOps } from './patch-ops.js'
 import { NEW_DEPLOYMENT_ID, type Plan, type PlannedCall } from './types.js'
+import { refuseTooManyInputVariables } from './variable-limit.js'
 
 /** `plain` plans the deployment as without a file (planDeploy or planCanaryDeploy); this adds the import. */
 export function planDefinitionDeploy(ctx: PlanContext, def: DefinitionImport, plain: (ctx: PlanContext) => Plan): Plan {
@@ -32,6 +33,7 @@ export function planDefinitionDeploy(ctx: PlanContext, def: DefinitionImport, pl
 function unchangedPlan(ctx: PlanContext, stage: StageState, runs: string): Plan {
   const { inputs, state } = ctx
   const canary = inputs.canary.percent !== undefined
+  if (!canary) refuseTooManyInputVariables(inputs, stage.variables)
   const ops = canary
     ? canaryPatchOps(inputs, stage.canary, runs)
     : variablePatchOps('/variables', stage.variables, inputs.variables, inputs.removeVariables)

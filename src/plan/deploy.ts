@@ -4,6 +4,7 @@ import { describeCanary, type PlanContext, recordPreviousCall, updateStage } fro
 import { variablePatchOps } from './patch-ops.js'
 import { PlanRefusal } from './refusal.js'
 import { NEW_DEPLOYMENT_ID, type Plan, type PlannedCall } from './types.js'
+import { refuseTooManyInputVariables } from './variable-limit.js'
 
 export function planDeploy(ctx: PlanContext): Plan {
   const { inputs, state } = ctx
@@ -34,6 +35,7 @@ export function planDeploy(ctx: PlanContext): Plan {
     )
   }
 
+  refuseTooManyInputVariables(inputs, stage.variables)
   const variableOps = variablePatchOps('/variables', stage.variables, inputs.variables, inputs.removeVariables)
   const tag = recordPreviousCall(ctx, stage.deploymentId)
   if (variableOps.length === 0) {

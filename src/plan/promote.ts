@@ -8,6 +8,7 @@ import { carriedRecord } from './definition.js'
 import { variablePatchOps } from './patch-ops.js'
 import { PlanRefusal } from './refusal.js'
 import type { PatchOp, Plan } from './types.js'
+import { refuseTooManyInputVariables } from './variable-limit.js'
 
 /** A stage with a canary cannot simply be re-pointed: say what to do first. */
 export function refuseCanaryTarget(stage: StageState, operation: string): void {
@@ -71,6 +72,7 @@ export function planPromote(ctx: PlanContext): Plan {
   if (inputs.canary.percent !== undefined && sourceDeploymentId)
     return planCanaryPromote(ctx, target, sourceDeploymentId)
   refuseCanaryTarget(target, 'promote')
+  refuseTooManyInputVariables(inputs, target.variables)
   const ops: PatchOp[] = []
   if (sourceDeploymentId && sourceDeploymentId !== target.deploymentId) {
     ops.push({ op: 'replace', path: '/deploymentId', value: sourceDeploymentId })
