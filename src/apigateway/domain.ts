@@ -34,7 +34,7 @@ function readMappings(client: APIGatewayClient, domainName: string): Promise<Bas
 }
 
 /** Every base path mapping of the domain, as domain types. */
-export async function readMappingsOfDomain(
+async function readMappingsOfDomain(
   client: APIGatewayClient,
   domainName: string,
 ): Promise<BasePathMappingState[]> {
@@ -71,6 +71,14 @@ export async function readMappingsTo(
 ): Promise<BasePathMappingState[]> {
   if (!stageNames.length) return []
   const wanted = new Set(stageNames)
+  return readMappingsWhere(client, (m) => m.restApiId === restApiId && wanted.has(m.stage))
+}
+
+/** Every base path mapping, on any custom domain of the region, that `keep` accepts. */
+export async function readMappingsWhere(
+  client: APIGatewayClient,
+  keep: (mapping: BasePathMappingState) => boolean,
+): Promise<BasePathMappingState[]> {
   const domains = await awsCall({ operation: 'GetDomainNames' }, () =>
     allItems(paginateGetDomainNames({ client, pageSize: 500 }, {})),
   )
@@ -78,11 +86,7 @@ export async function readMappingsTo(
     domains
       .map((d) => d.domainName ?? '')
       .filter(Boolean)
-      .map(async (domainName) =>
-        (await readMappings(client, domainName))
-          .filter((m) => m.restApiId === restApiId && m.stage && wanted.has(m.stage))
-          .map((m) => toBasePathMappingState(domainName, m)),
-      ),
+      .map(async (domainName) => (await readMappingsOfDomain(client, domainName)).filter(keep)),
   )
   return perDomain.flat()
 }

@@ -2,12 +2,7 @@
 // name alone, along with what the planners need around it: the source API, this repository's other preview APIs,
 // an API already using the preview's name, how many APIs of the endpoint type the region has, and the base path
 // mappings a deletion must remove first. Reads only.
-import {
-  type APIGatewayClient,
-  paginateGetDomainNames,
-  paginateGetRestApis,
-  type RestApi,
-} from '@aws-sdk/client-api-gateway'
+import { type APIGatewayClient, paginateGetRestApis, type RestApi } from '@aws-sdk/client-api-gateway'
 import type { RestApiSelector } from '../inputs/types.js'
 import type { BasePathMappingState, EndpointType, PreviewApi, PreviewState, ReadState } from '../model/state.js'
 import {
@@ -17,7 +12,7 @@ import {
   PREVIEW_REPOSITORY_TAG,
 } from '../model/tags.js'
 import { allItems, awsCall } from './aws-call.js'
-import { readMappingsOfDomain } from './domain.js'
+import { readMappingsWhere } from './domain.js'
 import { definitionBefore, resolveRestApi } from './read.js'
 
 export interface PreviewRequest {
@@ -89,17 +84,5 @@ export async function readPreviewApis(client: APIGatewayClient, request: Preview
 
 /** Every base path mapping, on any custom domain of the region, that points at one of these APIs. */
 async function readMappingsToApis(client: APIGatewayClient, apiIds: Set<string>): Promise<BasePathMappingState[]> {
-  if (!apiIds.size) return []
-  const domains = await awsCall({ operation: 'GetDomainNames' }, () =>
-    allItems(paginateGetDomainNames({ client, pageSize: 500 }, {})),
-  )
-  const perDomain = await Promise.all(
-    domains
-      .map((d) => d.domainName ?? '')
-      .filter(Boolean)
-      .map(async (domainName) =>
-        (await readMappingsOfDomain(client, domainName)).filter((m) => apiIds.has(m.restApiId)),
-      ),
-  )
-  return perDomain.flat()
+  return apiIds.size ? readMappingsWhere(client, (m) => apiIds.has(m.restApiId)) : []
 }
