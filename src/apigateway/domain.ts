@@ -34,10 +34,7 @@ function readMappings(client: APIGatewayClient, domainName: string): Promise<Bas
 }
 
 /** Every base path mapping of the domain, as domain types. */
-async function readMappingsOfDomain(
-  client: APIGatewayClient,
-  domainName: string,
-): Promise<BasePathMappingState[]> {
+async function readMappingsOfDomain(client: APIGatewayClient, domainName: string): Promise<BasePathMappingState[]> {
   return (await readMappings(client, domainName)).map((m) => toBasePathMappingState(domainName, m))
 }
 
