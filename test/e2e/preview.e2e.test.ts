@@ -1,6 +1,4 @@
 // Runner contract for PR previews: a whole pull request's life, delete guard, stage quota, pruning, smoke test.
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import {
   CreateBasePathMappingCommand,
   CreateDomainNameCommand,
@@ -11,30 +9,23 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator } from '../emulator/index.js'
 import { type GitHubFake, startGitHubFake } from '../github-fake/index.js'
+import { type DataPlane, startDataPlane } from '../support/data-plane.js'
 import { type Emulator, sdkClient } from '../support/emulator.js'
 import { runAgainst } from '../support/harness.js'
 
 let emu: Emulator
 let gh: GitHubFake
-let health: Server
-let healthUrl: string
-let healthStatus = 200
+let health: DataPlane
 
 beforeAll(async () => {
   emu = await startEmulator()
   gh = await startGitHubFake()
-  // Stands in for the stage's data plane: the emulator serves only the control plane.
-  health = createServer((req, res) => {
-    res.statusCode = req.url?.endsWith('/health') ? healthStatus : 404
-    res.end('ok')
-  })
-  await new Promise<void>((resolve) => health.listen(0, '127.0.0.1', resolve))
-  healthUrl = `http://127.0.0.1:${(health.address() as AddressInfo).port}/stage`
+  health = await startDataPlane()
 })
 afterAll(async () => {
   await emu.stop()
   await gh.stop()
-  await new Promise((resolve) => health.close(resolve))
+  await health.close()
 })
 
 const stageExists = async (restApiId: string, stageName: string) =>
@@ -188,25 +179,25 @@ describe('stage quota', () => {
 describe('smoke test', () => {
   it('passes on 2xx and reports it; fails on 5xx and rolls back the canary this run made', async () => {
     const { restApiId } = emu.seedSampleApi({ name: 'smoke-api' })
-    healthStatus = 200
+    health.status = 200
     const ok = await runAgainst(emu, {
       'rest-api-id': restApiId,
       stage: 'live',
       'smoke-test-path': '/health',
-      'smoke-test-base-url': healthUrl,
+      'smoke-test-base-url': health.url,
       comment: 'false',
     })
     expect(ok.errors).toEqual([])
     expect(ok.outputs['smoke-test']).toBe('passed')
     expect(ok.summary).toMatch(/smoke/i)
 
-    healthStatus = 503
+    health.status = 503
     const bad = await runAgainst(emu, {
       'rest-api-id': restApiId,
       stage: 'live',
       'canary-percent': '10',
       'smoke-test-path': '/health',
-      'smoke-test-base-url': healthUrl,
+      'smoke-test-base-url': health.url,
       'smoke-test-attempts': '2',
       'rollback-on-failure': 'true',
       comment: 'false',

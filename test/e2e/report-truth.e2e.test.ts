@@ -1,19 +1,16 @@
 // Issue 12: reports that are always true. Every run publishes (bad input: the summary only, no AWS or GitHub call);
 // refusals and failures turn the sticky comment ❌; outputs say what the stage runs; drift is found and named.
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { GetStageCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator } from '../emulator/index.js'
 import { type GitHubFake, startGitHubFake } from '../github-fake/index.js'
+import { type DataPlane, startDataPlane } from '../support/data-plane.js'
 import { type Emulator, operations, sdkClient } from '../support/emulator.js'
 import { runAgainst } from '../support/harness.js'
 
 let emu: Emulator
 let gh: GitHubFake
-let health: Server
-let healthUrl: string
-let healthStatus = 200
+let health: DataPlane
 
 const prEvent = (number: number) => ({
   name: 'pull_request',
@@ -23,17 +20,12 @@ const prEvent = (number: number) => ({
 beforeAll(async () => {
   emu = await startEmulator()
   gh = await startGitHubFake()
-  health = createServer((req, res) => {
-    res.statusCode = req.url?.endsWith('/health') ? healthStatus : 404
-    res.end('ok')
-  })
-  await new Promise<void>((resolve) => health.listen(0, '127.0.0.1', resolve))
-  healthUrl = `http://127.0.0.1:${(health.address() as AddressInfo).port}/stage`
+  health = await startDataPlane()
 })
 afterAll(async () => {
   await emu.stop()
   await gh.stop()
-  await new Promise((resolve) => health.close(resolve))
+  await health.close()
 })
 
 const commentsOn = (restApiId: string, stage: string) =>
@@ -111,14 +103,14 @@ describe('outputs and report say what the stage runs', () => {
 
   it('a failed smoke test keeps the API diff and says how to roll back; a passing one is shown', async () => {
     const { restApiId } = emu.seedSampleApi({ name: 'smoke-truth-api' })
-    healthStatus = 200
+    health.status = 200
     const base = { 'rest-api-id': restApiId, stage: 'live', 'smoke-test-path': '/health', comment: 'false' }
-    const ok = await runAgainst(emu, { ...base, 'smoke-test-base-url': healthUrl })
+    const ok = await runAgainst(emu, { ...base, 'smoke-test-base-url': health.url })
     expect(ok.code).toBe(0)
     expect(ok.summary).toContain('✅ **Smoke test passed:**')
     emu.defineApi(restApiId, { 'GET /pets': { lambda: 'smoke-truth-v2' }, 'POST /orders': { lambda: 'orders' } })
-    healthStatus = 503
-    const bad = await runAgainst(emu, { ...base, 'smoke-test-base-url': healthUrl, 'smoke-test-attempts': '1' })
+    health.status = 503
+    const bad = await runAgainst(emu, { ...base, 'smoke-test-base-url': health.url, 'smoke-test-attempts': '1' })
     expect(bad.code).toBe(1)
     expect(bad.summary).toMatch(/^### ❌ Smoke test failed: the new deployment is live/)
     expect(bad.summary).toContain('POST /orders')
