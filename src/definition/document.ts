@@ -100,3 +100,16 @@ function detectVersion(doc: JsonObject): Parsed<{ version: OpenApiVersion; text:
 function firstLine(message: string): string {
   return message.split('\n')[0]?.trim() ?? message
 }
+
+/** The value a local JSON pointer (`#/components/schemas/Pet`) names in the document; undefined when none. */
+export function valueAtPointer(root: unknown, ref: string): unknown {
+  const path = ref.replace(/^#/, '')
+  if (path === '') return root
+  let node = root
+  for (const part of path.slice(1).split('/')) {
+    const key = part.replaceAll('~1', '/').replaceAll('~0', '~')
+    node = isObject(node) ? node[key] : Array.isArray(node) ? node[Number(key)] : undefined
+    if (node === undefined) return undefined
+  }
+  return node
+}

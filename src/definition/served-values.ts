@@ -1,6 +1,6 @@
 // Tolerant readers for the served form: a user's file is validated, but its values are read as AWS reads them,
 // keeping what has the right type and leaving the rest out.
-import { isObject, type JsonObject } from './document.js'
+import { isObject, type JsonObject, valueAtPointer } from './document.js'
 
 export function objectAt(value: unknown): JsonObject {
   return isObject(value) ? value : {}
@@ -36,11 +36,7 @@ export function resolveLocalRef(document: JsonObject, value: unknown): unknown {
   for (let hops = 0; hops < 10; hops++) {
     const ref = stringAt(objectAt(current).$ref)
     if (!ref?.startsWith('#/')) return current
-    current = ref
-      .slice(2)
-      .split('/')
-      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-      .reduce<unknown>((node, key) => objectAt(node)[key], document)
+    current = valueAtPointer(document, ref)
   }
   return current
 }

@@ -2,7 +2,7 @@
 // a definition is given), and checks that every local $ref resolves: API Gateway cannot follow
 // references to other files.
 import type { DefinitionProblem } from './aws-checks.js'
-import { type DefinitionDocument, isObject } from './document.js'
+import { type DefinitionDocument, isObject, valueAtPointer } from './document.js'
 import type { SchemaError } from './schema-validator.js'
 
 /** At most this many schema errors are listed: the first ones usually explain the rest. */
@@ -71,10 +71,7 @@ function refProblem(doc: DefinitionDocument, ref: string): string | undefined {
   if (!ref.startsWith('#')) {
     return `has $ref '${ref}' to another file, which API Gateway cannot resolve: bundle the definition into one file first`
   }
-  let node: unknown = doc.document
-  for (const segment of pointerSegments(ref.slice(1))) {
-    node = isObject(node) ? node[segment] : Array.isArray(node) ? node[Number(segment)] : undefined
-    if (node === undefined) return `has $ref '${ref}', which points at nothing in the file`
-  }
-  return undefined
+  return valueAtPointer(doc.document, ref) === undefined
+    ? `has $ref '${ref}', which points at nothing in the file`
+    : undefined
 }
