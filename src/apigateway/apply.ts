@@ -6,7 +6,7 @@ import type { StageState } from '../model/state.js'
 import { resolveNewRestApi } from '../plan/placeholder.js'
 import { NEW_REST_API_ID, type Plan, type PlannedCall } from '../plan/types.js'
 import { type AwsCallContext, awsCall } from './aws-call.js'
-import { send } from './send-call.js'
+import { resolvedTags, send } from './send-call.js'
 import { readBack } from './verify.js'
 import { WritePolicy, type WritePolicyOptions } from './write-policy.js'
 
@@ -87,60 +87,119 @@ export async function runCalls(
   plan: Plan,
   options: ApplyOptions = {},
 ): Promise<string | undefined> {
-  return (await runEveryCall(client, plan, options)).createdDeploymentId
+  const calls = await PlanCalls.start(client, plan, options)
+  await calls.run(0, plan.calls.length)
+  return calls.outcome().createdDeploymentId
 }
 
-async function runEveryCall(client: APIGatewayClient, plan: Plan, options: ApplyOptions): Promise<CallsOutcome> {
-  const policy = await WritePolicy.create(client, options)
-  let createdDeploymentId: string | undefined
-  let createdRestApiId: string | undefined
-  let importWarnings: string[] | undefined
-  const completed: PlannedCall[] = []
-  for (const [index, planned] of plan.calls.entries()) {
-    const call = resolveNewRestApi(planned, createdRestApiId)
+/** The plan's calls as they run: what earlier calls created, and which calls are done. */
+class PlanCalls {
+  private createdDeploymentId: string | undefined
+  private createdRestApiId: string | undefined
+  private importWarnings: string[] | undefined
+  private readonly completed: PlannedCall[] = []
+  /** The tags the plan put on its stage, with the placeholders resolved. */
+  readonly stageTags: Record<string, string> = {}
+
+  private constructor(
+    private readonly client: APIGatewayClient,
+    private readonly plan: Plan,
+    private readonly options: ApplyOptions,
+    private readonly policy: WritePolicy,
+  ) {}
+
+  static async start(client: APIGatewayClient, plan: Plan, options: ApplyOptions): Promise<PlanCalls> {
+    return new PlanCalls(client, plan, options, await WritePolicy.create(client, options))
+  }
+
+  /** Runs calls [from, to) one after another. */
+  async run(from: number, to: number): Promise<void> {
+    for (let index = from; index < to; index++) await this.runOne(index)
+  }
+
+  private async runOne(index: number): Promise<void> {
+    const { client, options, policy } = this
+    const planned = this.plan.calls[index]
+    if (planned === undefined) return
+    const call = resolveNewRestApi(planned, this.createdRestApiId)
     await policy.spaceBefore(call)
     options.onCall?.(call, index)
-    const failure: ApplyFailure = { failedCall: call, completed: [...completed], createdDeploymentId }
-    const outcome = await awsCall(callContext(call), () => send(client, call, createdDeploymentId), {
+    const created = this.createdDeploymentId
+    const failure: ApplyFailure = { failedCall: call, completed: [...this.completed], createdDeploymentId: created }
+    const outcome = await awsCall(callContext(call), () => send(client, call, created), {
       allowNotFound: isDeletion(call),
       retry: policy.retryPolicy(call),
     }).catch((cause: unknown) => {
       throw new ApplyError(failure, { cause })
     })
-    if (outcome?.deploymentId) createdDeploymentId = outcome.deploymentId
+    if (outcome?.deploymentId) this.createdDeploymentId = outcome.deploymentId
     if (outcome?.restApiId) {
-      createdRestApiId = outcome.restApiId
-      options.onRestApiCreated?.(createdRestApiId)
+      this.createdRestApiId = outcome.restApiId
+      options.onRestApiCreated?.(outcome.restApiId)
     }
-    if (outcome?.warnings) importWarnings = outcome.warnings
+    if (outcome?.warnings) this.importWarnings = outcome.warnings
+    if (call.action === 'TagResource' && call.resourceArn.endsWith(stagePath(this.restApiId(), this.plan.stageName))) {
+      Object.assign(this.stageTags, resolvedTags(call.tags, created))
+    }
     policy.sent(call)
-    completed.push(call)
+    this.completed.push(call)
   }
-  return { createdDeploymentId, createdRestApiId, importWarnings }
+
+  restApiId(): string {
+    return this.createdRestApiId ?? this.plan.restApiId
+  }
+
+  outcome(): CallsOutcome {
+    const { createdDeploymentId, createdRestApiId, importWarnings } = this
+    return { createdDeploymentId, createdRestApiId, importWarnings }
+  }
+}
+
+function stagePath(restApiId: string, stageName: string): string {
+  return `/restapis/${restApiId}/stages/${stageName}`
+}
+
+/** Where the plan's closing TagResource calls begin: they only record facts, so they need not precede the read-back. */
+function closingTagsStart(plan: Plan): number {
+  let start = plan.calls.length
+  while (start > 0 && plan.calls[start - 1]?.action === 'TagResource') start--
+  return start
 }
 
 /**
- * Runs the plan and confirms the result by reading the stage back. `alongside` (for example the read of the
- * new API definition) runs in parallel with the read-back, saving a round trip.
+ * Runs the plan and confirms the result by reading the stage back. The closing TagResource calls and `alongside`
+ * (for example the read of the new API definition) run in parallel with the read-back: one round trip for all.
  */
 export async function applyPlan<T = undefined>(
   client: APIGatewayClient,
   plan: Plan,
   options: ApplyOptions & AlongsideRead<T> = {},
 ): Promise<ApplyResult & { alongside?: T }> {
-  const { createdDeploymentId, createdRestApiId, importWarnings } = await runEveryCall(client, plan, options)
+  const calls = await PlanCalls.start(client, plan, options)
+  const closing = closingTagsStart(plan)
+  await calls.run(0, closing)
+  const { createdDeploymentId, createdRestApiId, importWarnings } = calls.outcome()
+  const tagging = calls.run(closing, plan.calls.length)
   const extra = options.alongside?.(createdDeploymentId)
-  // A failure of the extra read must not hide the read-back's verdict; it is rethrown after it.
-  extra?.catch(() => undefined)
-  const restApiId = createdRestApiId ?? plan.restApiId
+  const restApiId = calls.restApiId()
   // A preview API that never existed (closing before any push) has no stage to read back.
-  const after =
-    restApiId === NEW_REST_API_ID ? undefined : await readBack({ client, restApiId }, plan, createdDeploymentId)
+  const reading =
+    restApiId === NEW_REST_API_ID
+      ? Promise.resolve(undefined)
+      : readBack({ client, restApiId }, plan, createdDeploymentId)
+  // Verdicts in the order the calls were planned: a failed tag, then the read-back, then the extra read.
+  const [tagged, readBackResult, extraResult] = await Promise.allSettled([tagging, reading, extra])
+  if (tagged.status === 'rejected') throw tagged.reason
+  if (readBackResult.status === 'rejected') throw readBackResult.reason
+  if (extraResult.status === 'rejected') throw extraResult.reason
+  const read = readBackResult.value
+  // The read-back may have been answered before the tags landed: the stage holds them now either way.
+  const after = read && { ...read, tags: { ...read.tags, ...calls.stageTags } }
   const result: ApplyResult & { alongside?: T } = {}
   if (createdDeploymentId) result.createdDeploymentId = createdDeploymentId
   if (createdRestApiId) result.createdRestApiId = createdRestApiId
   if (after) result.after = after
   if (importWarnings) result.importWarnings = importWarnings
-  if (extra) result.alongside = await extra
+  if (extra) result.alongside = extraResult.value as T
   return result
 }

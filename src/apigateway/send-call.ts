@@ -147,7 +147,7 @@ export async function send(
       return {}
     case 'TagResource':
       await client.send(
-        new TagResourceCommand({ resourceArn: call.resourceArn, tags: withDeployment(call.tags, newDeploymentId) }),
+        new TagResourceCommand({ resourceArn: call.resourceArn, tags: resolvedTags(call.tags, newDeploymentId) }),
       )
       return {}
     case 'CreateBasePathMapping':
@@ -181,7 +181,8 @@ export async function send(
 }
 
 /** Tag values may name the deployment this run created (e.g. the definition record). */
-function withDeployment(tags: Record<string, string>, id?: string): Record<string, string> {
+/** The tags as sent: the placeholder for the deployment this run created replaced by its id. */
+export function resolvedTags(tags: Record<string, string>, id?: string): Record<string, string> {
   if (!id) return tags
   return Object.fromEntries(Object.entries(tags).map(([k, v]) => [k, v.replaceAll(NEW_DEPLOYMENT_ID, id)]))
 }

@@ -8,7 +8,7 @@ import {
   isProductionEnvironment,
   startDeployment,
 } from './deployments.js'
-import { upsertStickyComment } from './sticky-comment.js'
+import { type TokenKind, tokenKind, upsertStickyComment } from './sticky-comment.js'
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; warning: string }
 
@@ -19,16 +19,24 @@ export interface RepoRef {
 
 export class GitHubSession {
   private readonly octokit: Octokit
+  private readonly tokenKind: TokenKind
 
   constructor(
     token: string,
     private readonly repo: RepoRef,
   ) {
     this.octokit = createOctokit(token)
+    this.tokenKind = tokenKind(token)
   }
 
   async comment(issueNumber: number, marker: string, body: string): Promise<Outcome<{ url: string; action: string }>> {
-    const result = await upsertStickyComment(this.octokit, { ...this.repo, issueNumber, marker, body })
+    const result = await upsertStickyComment(this.octokit, {
+      ...this.repo,
+      issueNumber,
+      marker,
+      body,
+      tokenKind: this.tokenKind,
+    })
     if (!result.ok) {
       return {
         ok: false,

@@ -18,32 +18,63 @@ export interface TokenIdentity {
   source: 'user' | 'graphql' | 'default'
 }
 
+/**
+ * What a token is, from the prefix GitHub gives each kind: `ghs_` installation tokens (GITHUB_TOKEN, GitHub Apps),
+ * `ghp_`/`github_pat_` personal access tokens, `gho_`/`ghu_` OAuth user tokens. Others (GitHub Enterprise Server's
+ * older tokens, tests) are unknown.
+ */
+export type TokenKind = 'installation' | 'user' | 'unknown'
+
+export function tokenKind(token: string): TokenKind {
+  if (token.startsWith('ghs_')) return 'installation'
+  if (/^(ghp_|github_pat_|gho_|ghu_)/.test(token)) return 'user'
+  return 'unknown'
+}
+
 const identities = new WeakMap<object, Promise<TokenIdentity>>()
 
-/** Who the token is. One or two calls the first time per Octokit instance, then cached. */
-export function resolveTokenIdentity(octokit: Octokit): Promise<TokenIdentity> {
+/**
+ * Who the token is. Asked once per Octokit instance, in one round trip: GraphQL for an installation token (GET /user
+ * answers it 403), GET /user for a user's token, both at once when the kind is unknown.
+ */
+export function resolveTokenIdentity(octokit: Octokit, kind: TokenKind = 'unknown'): Promise<TokenIdentity> {
   const cached = identities.get(octokit)
   if (cached !== undefined) return cached
-  const pending = lookUpIdentity(octokit)
+  const pending = lookUpIdentity(octokit, kind)
   identities.set(octokit, pending)
   return pending
 }
 
-async function lookUpIdentity(octokit: Octokit): Promise<TokenIdentity> {
+async function lookUpIdentity(octokit: Octokit, kind: TokenKind): Promise<TokenIdentity> {
+  const viaUser = () => (kind === 'installation' ? Promise.resolve(undefined) : userLogin(octokit))
+  const viaGraphql = () => (kind === 'user' ? Promise.resolve(undefined) : viewerLogin(octokit))
+  // A user's token rarely needs GraphQL: ask it only if GET /user fails. Unknown tokens ask both at once.
+  const [user, graphql] = kind === 'user' ? [await viaUser(), undefined] : await Promise.all([viaUser(), viaGraphql()])
+  if (user !== undefined) return { login: user, source: 'user' }
+  const viewer = graphql ?? (kind === 'user' ? await viewerLogin(octokit) : undefined)
+  if (viewer !== undefined) return { login: viewer, source: 'graphql' }
+  return { login: GITHUB_ACTIONS_LOGIN, source: 'default' }
+}
+
+/** GET /user's login; undefined when it does not answer (installation tokens get 403). */
+async function userLogin(octokit: Octokit): Promise<string | undefined> {
   try {
     const { data } = await octokit.rest.users.getAuthenticated()
-    if (typeof data.login === 'string' && data.login !== '') return { login: data.login, source: 'user' }
+    return typeof data.login === 'string' && data.login !== '' ? data.login : undefined
   } catch {
-    // Installation tokens cannot call GET /user; fall through to GraphQL.
+    return undefined
   }
+}
+
+/** The GraphQL viewer's login; undefined without GraphQL (or without permission). */
+async function viewerLogin(octokit: Octokit): Promise<string | undefined> {
   try {
     const data = await octokit.graphql<{ viewer?: { login?: unknown } }>('query { viewer { login } }')
     const login = data.viewer?.login
-    if (typeof login === 'string' && login !== '') return { login, source: 'graphql' }
+    return typeof login === 'string' && login !== '' ? login : undefined
   } catch {
-    // No GraphQL (or no permission): assume the workflow token.
+    return undefined
   }
-  return { login: GITHUB_ACTIONS_LOGIN, source: 'default' }
 }
 
 export interface StickyCommentParams {
@@ -55,6 +86,8 @@ export interface StickyCommentParams {
   body: string
   /** Skip identity detection and match comments by this login. */
   authorLogin?: string
+  /** What the token is (tokenKind): which identity lookup answers it in one round trip. */
+  tokenKind?: TokenKind
 }
 
 export type StickyCommentResult =
@@ -74,7 +107,7 @@ export async function upsertStickyComment(octokit: Octokit, params: StickyCommen
   const { owner, repo, issueNumber, marker } = params
   const body = params.body.includes(marker) ? params.body : `${marker}\n${params.body}`
   // Who the token is and what the pull request holds do not depend on each other: ask both at once.
-  const identity = params.authorLogin ?? resolveTokenIdentity(octokit).then((id) => id.login)
+  const identity = params.authorLogin ?? resolveTokenIdentity(octokit, params.tokenKind).then((id) => id.login)
   let comments: Array<{ id: number; body?: string | null; html_url: string; user?: { login: string } | null }>
   try {
     comments = await octokit.paginate(octokit.rest.issues.listComments, {

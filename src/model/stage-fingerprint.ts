@@ -10,6 +10,11 @@ const VARIABLES_FINGERPRINT_TAG = 'apigw-stage-action:fingerprint-variables'
 
 const TAG_VALUE_MAX = 256
 
+/** Whether a stage tag is part of the fingerprint (its values hash variable values: logs show neither). */
+export function isFingerprintTag(key: string): boolean {
+  return key === FINGERPRINT_TAG || key === VARIABLES_FINGERPRINT_TAG
+}
+
 function hash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 10)
 }

@@ -1,4 +1,5 @@
 // Renders a plan for logs and dry runs. Stage variable values are replaced unless the user opted in.
+import { isFingerprintTag } from '../model/stage-fingerprint.js'
 import type { PatchOp, Plan, PlannedCall } from './types.js'
 
 const HIDDEN = '***'
@@ -38,6 +39,14 @@ function redactCall(call: PlannedCall, show: boolean): PlannedCall {
     case 'PutRestApi':
       // The body is the whole file: the log shows its size and digest instead.
       return { ...call, body: `(${Buffer.byteLength(call.body, 'utf8')} bytes)` }
+    case 'TagResource':
+      // The fingerprint hashes variable values: a short hash of a short value gives the value away.
+      return {
+        ...call,
+        tags: Object.fromEntries(
+          Object.entries(call.tags).map(([k, v]) => [k, isFingerprintTag(k) ? '(drift fingerprint)' : v]),
+        ),
+      }
     default:
       return call
   }

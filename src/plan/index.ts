@@ -6,6 +6,7 @@ import type { PlanContext } from './context.js'
 import { planDefinitionDeploy } from './definition.js'
 import { planDelete } from './delete.js'
 import { planDeploy } from './deploy.js'
+import { withFingerprint } from './fingerprint.js'
 import { planPreviewApi } from './preview-api.js'
 import { planPromote } from './promote.js'
 import { withPrune } from './prune.js'
@@ -19,7 +20,7 @@ export { PlanRefusal } from './refusal.js'
 export function plan(ctx: PlanContext): Plan {
   // One API per pull request: its own planner (pruning there deletes preview APIs, not stages).
   if (ctx.state.preview) return withConfiguration(planPreviewApi(ctx, ctx.state.preview), ctx)
-  return withPrune(withConfiguration(operationPlan(ctx), ctx), ctx)
+  return withFingerprint(withPrune(withConfiguration(operationPlan(ctx), ctx), ctx), ctx)
 }
 
 function operationPlan(ctx: PlanContext): Plan {

@@ -54,14 +54,21 @@ describe('deploy', () => {
     expect(second.code).toBe(0)
     expect(second.outputs['previous-deployment-id']).toBe(firstDeployment)
     expect(second.outputs['deployment-id']).not.toBe(firstDeployment)
-    // The last TagResource: the drift fingerprint (issue 12).
-    expect(writeOperations(emu)).toEqual(['CreateDeployment', 'UpdateStage', 'TagResource', 'TagResource'])
+    // One TagResource records the previous deployment and the drift fingerprint (issues 12, 15).
+    expect(writeOperations(emu)).toEqual(['CreateDeployment', 'UpdateStage', 'TagResource'])
     const stage = await sdk.send(new GetStageCommand({ restApiId, stageName: 'staging' }))
     expect(stage.variables).toEqual({ lambdaAlias: 'staging', logLevel: 'info', external: 'keep-me' })
     expect(stage.deploymentId).toBe(second.outputs['deployment-id'])
-    // The variable values never reach the log.
+    // The variable values never reach the log, nor does the fingerprint that hashes them.
     expect(second.stdout).not.toContain('keep-me')
     expect(first.stdout).not.toContain('debug\n')
+    expect(second.stdout).toContain('(drift fingerprint)')
+    // The fingerprint the plan predicted is the stage's: a third run finds no drift and nothing to record.
+    emu.clearCalls()
+    const third = await runAgainst(emu, { 'rest-api-id': restApiId, stage: 'staging', variables: 'logLevel: info' })
+    expect(third.outputs.drift).toBe('false')
+    expect(third.warnings.join('\n')).not.toContain('Drift')
+    expect(writeOperations(emu)).toEqual(['CreateDeployment', 'TagResource'])
   })
 
   it('reads in one parallel round trip and verifies by reading back', async () => {
@@ -111,8 +118,7 @@ describe('deploy', () => {
       'CreateDeployment:201',
       'UpdateStage:409',
       'UpdateStage:200',
-      'TagResource:204',
-      // The drift fingerprint (issue 12).
+      // The previous deployment and the drift fingerprint, in one call (issues 12, 15).
       'TagResource:204',
     ])
   })

@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createOctokit, describeFailure } from '../../src/github/client.js'
-import { GITHUB_ACTIONS_LOGIN, resolveTokenIdentity, upsertStickyComment } from '../../src/github/sticky-comment.js'
+import {
+  GITHUB_ACTIONS_LOGIN,
+  resolveTokenIdentity,
+  tokenKind,
+  upsertStickyComment,
+} from '../../src/github/sticky-comment.js'
 import { commentMarker } from '../../src/report/marker.js'
 import type { GitHubFake } from '../github-fake/index.js'
 import { useGitHubFake } from '../support/github-fake.js'
@@ -20,14 +25,13 @@ describe('upsertStickyComment', () => {
     expect(f.comments).toHaveLength(1)
     expect(f.comments[0]?.body).toBe(`${MARKER}\nhello`)
     const calls = f.calls.map((c) => `${c.method} ${c.path} ${c.status}`)
-    // The identity lookup (/user, then GraphQL) runs alongside the listing; the write comes last.
+    // The identity lookup (both ways at once: the token's kind is unknown) runs alongside the listing; then the write.
     expect([...calls].sort()).toEqual([
       'GET /repos/acme/pets/issues/42/comments 200',
       'GET /user 403',
       'POST /graphql 200',
       'POST /repos/acme/pets/issues/42/comments 201',
     ])
-    expect(calls.indexOf('GET /user 403')).toBeLessThan(calls.indexOf('POST /graphql 200'))
     expect(calls.at(-1)).toBe('POST /repos/acme/pets/issues/42/comments 201')
     if (result.ok) expect(result.url).toBe(`https://github.com/acme/pets/pull/42#issuecomment-${f.comments[0]?.id}`)
   })
@@ -150,10 +154,49 @@ describe('resolveTokenIdentity', () => {
     f = await start()
   })
 
-  it('uses GET /user for a personal access token', async () => {
+  it('uses GET /user only for a personal access token', async () => {
+    f.configure({ login: 'octocat' })
+    const pat = 'ghp_0123456789abcdefghij0123456789abcdef'
+    expect(await resolveTokenIdentity(createOctokit(pat, f.url), tokenKind(pat))).toEqual({
+      login: 'octocat',
+      source: 'user',
+    })
+    expect(f.calls.map((c) => c.path)).toEqual(['/user'])
+  })
+
+  it('asks GraphQL only for an installation token (ghs_): GET /user would answer 403', async () => {
+    const token = 'ghs_0123456789abcdefghij0123456789abcdef'
+    expect(await resolveTokenIdentity(createOctokit(token, f.url), tokenKind(token))).toEqual({
+      login: 'github-actions[bot]',
+      source: 'graphql',
+    })
+    expect(f.calls.map((c) => c.path)).toEqual(['/graphql'])
+  })
+
+  it('falls back to GraphQL when GET /user fails for a user token', async () => {
+    f.configure({ login: 'deploy-bot[bot]' })
+    const token = 'github_pat_11ABCDEFG0123456789_abcdefghijklmnopqrstuvwxyz'
+    expect(await resolveTokenIdentity(createOctokit(token, f.url), tokenKind(token))).toEqual({
+      login: 'deploy-bot[bot]',
+      source: 'graphql',
+    })
+    expect(f.calls.map((c) => `${c.path} ${c.status}`)).toEqual(['/user 403', '/graphql 200'])
+  })
+
+  it('asks both at once for a token of unknown kind, preferring GET /user', async () => {
     f.configure({ login: 'octocat' })
     expect(await resolveTokenIdentity(createOctokit('t', f.url))).toEqual({ login: 'octocat', source: 'user' })
-    expect(f.calls.map((c) => c.path)).toEqual(['/user'])
+    expect(f.calls.map((c) => c.path).sort()).toEqual(['/graphql', '/user'])
+  })
+
+  it('tells token kinds by their prefix', () => {
+    expect(tokenKind('ghs_abc')).toBe('installation')
+    expect(tokenKind('ghp_abc')).toBe('user')
+    expect(tokenKind('github_pat_abc')).toBe('user')
+    expect(tokenKind('gho_abc')).toBe('user')
+    expect(tokenKind('ghu_abc')).toBe('user')
+    expect(tokenKind('v1.0123abc')).toBe('unknown')
+    expect(tokenKind('')).toBe('unknown')
   })
 
   it('uses the GraphQL viewer for an installation token (GitHub App)', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { fingerprintTags } from '../../src/model/stage-fingerprint.js'
 import { PREVIOUS_DEPLOYMENT_TAG } from '../../src/model/tags.js'
 import { PlanRefusal, plan } from '../../src/plan/index.js'
 import { NEW_DEPLOYMENT_ID } from '../../src/plan/types.js'
@@ -38,10 +39,12 @@ describe('planDeploy', () => {
     })
     expect(p.calls.map((c) => c.action)).toEqual(['CreateDeployment', 'TagResource'])
     expect(p.calls[0]).toMatchObject({ stageName: 'staging' })
+    // The closing TagResource records the previous deployment and the fingerprint of the stage the plan leaves.
+    const predicted = stageState({ deploymentId: NEW_DEPLOYMENT_ID, variables: { keep: 'same', other: 'x' } })
     expect(p.calls[1]).toEqual({
       action: 'TagResource',
       resourceArn: 'arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/stages/staging',
-      tags: { [PREVIOUS_DEPLOYMENT_TAG]: 'dep111' },
+      tags: { [PREVIOUS_DEPLOYMENT_TAG]: 'dep111', ...fingerprintTags(predicted) },
     })
   })
 
@@ -62,8 +65,13 @@ describe('planDeploy', () => {
         { op: 'remove', path: '/variables/gone' },
       ],
     })
-    // Nothing addresses the variable the inputs never named.
-    expect(JSON.stringify(p.calls)).not.toContain('untouched')
+    // No patch addresses the variable the inputs never named; the fingerprint keeps it, as the stage will.
+    expect(JSON.stringify(p.calls.filter((c) => c.action !== 'TagResource'))).not.toContain('untouched')
+    const predicted = stageState({
+      deploymentId: NEW_DEPLOYMENT_ID,
+      variables: { same: 'v', a: '1', untouched: 'keep' },
+    })
+    expect(p.calls[2]).toMatchObject({ action: 'TagResource', tags: fingerprintTags(predicted) })
   })
 
   it('refuses a plain deploy to a stage with a canary and explains the choices', () => {

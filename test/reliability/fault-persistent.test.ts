@@ -13,8 +13,12 @@ import { occurrences, type Prepared, readStageView, SCENARIOS, type Scenario } f
 const KINDS: readonly FaultKind[] = ['throttle', 'conflict', 'unavailable', 'drop']
 /** Reads that only feed the API diff: when they fail, the run succeeds and reports the diff as unavailable. */
 const DIFF_READS = new Set(['GetExport', 'GetDeployment'])
-/** The drift fingerprint, the last TagResource of a change (issue 12): its failure only warns; the change stands. */
+/**
+ * The drift fingerprint's own TagResource, the last of a change (issue 12): its failure only warns; the change stands.
+ * Where the plan's closing TagResource records it (issue 15), that call is the plan's and its failure fails the run.
+ */
 function isFingerprint(scenario: Scenario, operation: string, occurrence: number): boolean {
+  if (scenario.fingerprintInPlan) return false
   return operation === 'TagResource' && occurrence === scenario.calls.filter((c) => c === 'TagResource').length - 1
 }
 
