@@ -1,8 +1,9 @@
 // The orchestrator: inputs → read → plan → apply → report. The only module that calls setFailed.
-import * as core from '@actions/core'
-import { getInputs, type InputSource } from './inputs/read.js'
+
+import { getInputs, type InputSource, prepareInputs } from './inputs/read.js'
 import { errorMessage } from './lib/errors.js'
 import type { Sleep } from './lib/sleep.js'
+import * as core from './runner/actions-core.js'
 import { runContext } from './runner/context.js'
 import { setOutputs } from './runner/outputs.js'
 import { applyStep } from './steps/apply.js'
@@ -32,6 +33,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     // 1. Inputs, and the definition file: every input validated before any call.
     const env = options.env ?? process.env
     sofar.run = runContext(env)
+    await prepareInputs(options.getInput)
     const inputs = getInputs(options.getInput)
     const context = sofar.run
     sofar.inputs = inputs
@@ -62,6 +64,9 @@ export async function run(options: RunOptions = {}): Promise<void> {
   } catch (err) {
     if (err instanceof Error && err.stack) core.debug(err.stack)
     await publishFailure(sofar, err)
-    core.setFailed(errorMessage(err))
+    await core.setFailed(errorMessage(err))
+  } finally {
+    // Log lines, outputs and masks made before @actions/core had loaded are written now at the latest.
+    await core.flushActionsCore()
   }
 }

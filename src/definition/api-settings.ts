@@ -1,6 +1,6 @@
 // API-level settings a definition carries in x-amazon-apigateway-* extensions. With `overwrite`, AWS resets
 // whatever the file does not carry, so the plan compares these with what the API has today.
-import { type DefinitionDocument, isObject } from './document.js'
+import { type DefinitionDocument, isObject } from './json.js'
 
 /** The settings an overwrite import resets when the file leaves them out, with the extension that keeps them. */
 export const API_LEVEL_SETTINGS = [

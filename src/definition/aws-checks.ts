@@ -1,6 +1,6 @@
 // What API Gateway cannot represent, checked before any call: AWS would refuse the import, or import it and then
 // refuse the deployment. Each problem names the operation or path, with its line when known.
-import type { DefinitionDocument } from './document.js'
+import type { DefinitionDocument } from './json.js'
 import { type DefinitionOperation, definitionOperations, definitionPaths, operationLabel } from './operations.js'
 
 /** API Gateway's limit on an imported definition (6 MB), counted after substitution. */

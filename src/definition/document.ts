@@ -2,24 +2,7 @@
 // and OpenAPI 3.0.x only, so 3.1 and anything else is refused here, with the line where the version is written.
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml'
 import { fail, ok, type Parsed } from '../lib/parse.js'
-
-export type OpenApiVersion = '2.0' | '3.0'
-export type JsonObject = Record<string, unknown>
-
-export interface DefinitionDocument {
-  readonly format: 'json' | 'yaml'
-  /** `2.0` (Swagger) or `3.0` (OpenAPI 3.0.x). */
-  readonly version: OpenApiVersion
-  /** The version as written, e.g. `3.0.3`. */
-  readonly versionText: string
-  readonly document: JsonObject
-  /** 1-based line of the value at a JSON path, when it can be found. */
-  locate(path: readonly (string | number)[]): number | undefined
-}
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+import { type DefinitionDocument, isObject, type JsonObject, type OpenApiVersion } from './json.js'
 
 export function parseDefinitionText(text: string): Parsed<DefinitionDocument> {
   const format = /^\s*[{[]/.test(text) ? 'json' : 'yaml'
@@ -99,17 +82,4 @@ function detectVersion(doc: JsonObject): Parsed<{ version: OpenApiVersion; text:
 
 function firstLine(message: string): string {
   return message.split('\n')[0]?.trim() ?? message
-}
-
-/** The value a local JSON pointer (`#/components/schemas/Pet`) names in the document; undefined when none. */
-export function valueAtPointer(root: unknown, ref: string): unknown {
-  const path = ref.replace(/^#/, '')
-  if (path === '') return root
-  let node = root
-  for (const part of path.slice(1).split('/')) {
-    const key = part.replaceAll('~1', '/').replaceAll('~0', '~')
-    node = isObject(node) ? node[key] : Array.isArray(node) ? node[Number(key)] : undefined
-    if (node === undefined) return undefined
-  }
-  return node
 }

@@ -1,5 +1,5 @@
 // The operations a definition declares: every path and HTTP method, in file order.
-import { type DefinitionDocument, isObject, type JsonObject } from './document.js'
+import { type DefinitionDocument, isObject, type JsonObject } from './json.js'
 
 /** OpenAPI's operation keys under a path item, and API Gateway's catch-all extension. */
 const OPENAPI_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const

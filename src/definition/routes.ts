@@ -1,7 +1,7 @@
 // The routes a definition will create, as API Gateway names them (`GET /pets/{id}`), after its basepath import
 // parameter: `ignore` keeps the paths, `prepend` puts the document's base path in front, `split` drops the base
 // path's first segment (meant for a stage name) and prepends the rest.
-import { type DefinitionDocument, isObject } from './document.js'
+import { type DefinitionDocument, isObject } from './json.js'
 import { definitionOperations } from './operations.js'
 import type { BasePathMode } from './options.js'
 

@@ -7,7 +7,7 @@ import swagger20 from '@seriousme/openapi-schema-validator/schemas/v2.0/schema.j
 import openapi30 from '@seriousme/openapi-schema-validator/schemas/v3.0/schema.json' with { type: 'json' }
 import Ajv04Module from 'ajv-draft-04'
 import addFormatsModule from 'ajv-formats'
-import type { OpenApiVersion } from './document.js'
+import type { OpenApiVersion } from './json.js'
 
 export interface SchemaError {
   instancePath?: string

@@ -1,6 +1,6 @@
 // x-amazon-apigateway-integration as the export writes it: what PutIntegration and PutIntegrationResponse keep of
 // the file's extension, with AWS's defaults left out and its letter case (recorded exports, AWS-REC 2025-05).
-import type { JsonObject } from './document.js'
+import type { JsonObject } from './json.js'
 import { objectAt, stringAt, stringMapAt, stringsAt, textAt } from './served-values.js'
 
 /** AWS's default integration timeout, which the export leaves out. */

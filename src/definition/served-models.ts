@@ -1,7 +1,7 @@
 // API Gateway's models as an export shows them: each schema a method uses becomes a model, named or not, and the
 // export lists the models its methods use (following references between models) under components.schemas.
 import { createHash } from 'node:crypto'
-import { isObject, type JsonObject } from './document.js'
+import { isObject, type JsonObject } from './json.js'
 import { objectAt, stringAt } from './served-values.js'
 
 const EXPORTED_REF = '#/components/schemas/'

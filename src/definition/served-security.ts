@@ -1,7 +1,7 @@
 // Authorization as an export shows it. API Gateway keeps, per method, one authorization type (NONE, AWS_IAM, CUSTOM,
 // COGNITO_USER_POOLS) with its authorizer and scopes, and an "API key required" flag; the file's security
 // requirements and schemes are read into those, and the export writes them back in its own vocabulary.
-import { isObject, type JsonObject } from './document.js'
+import { isObject, type JsonObject } from './json.js'
 import { listAt, objectAt, stringAt, stringsAt } from './served-values.js'
 
 const AUTHTYPE_KEY = 'x-amazon-apigateway-authtype'

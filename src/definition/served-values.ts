@@ -1,6 +1,6 @@
 // Tolerant readers for the served form: a user's file is validated, but its values are read as AWS reads them,
 // keeping what has the right type and leaving the rest out.
-import { isObject, type JsonObject, valueAtPointer } from './document.js'
+import { isObject, type JsonObject, valueAtPointer } from './json.js'
 
 export function objectAt(value: unknown): JsonObject {
   return isObject(value) ? value : {}

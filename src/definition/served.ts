@@ -3,7 +3,7 @@
 // writes it. The plan compares the stage's export with this, so what the import and export transform is not reported
 // as a change, while everything API Gateway keeps (routes, required parameters, models, response codes,
 // authorization, integrations) still is.
-import { type DefinitionDocument, isObject, type JsonObject } from './document.js'
+import { type DefinitionDocument, isObject, type JsonObject } from './json.js'
 import { ANY_METHOD_KEY } from './operations.js'
 import type { BasePathMode } from './options.js'
 import { servedIntegration } from './served-integration.js'

@@ -2,7 +2,7 @@
 // a definition is given), and checks that every local $ref resolves: API Gateway cannot follow
 // references to other files.
 import type { DefinitionProblem } from './aws-checks.js'
-import { type DefinitionDocument, isObject, valueAtPointer } from './document.js'
+import { type DefinitionDocument, isObject, valueAtPointer } from './json.js'
 import type { SchemaError } from './schema-validator.js'
 
 /** At most this many schema errors are listed: the first ones usually explain the rest. */

@@ -1,12 +1,11 @@
 // Inputs given as KEY=VALUE lines or a YAML map: stage variables, canary overrides, SDK parameters.
 // Errors name keys and line numbers, never values: stage variable values may be secrets.
-import { isMap, isScalar } from 'yaml'
 import { substitutionKeyProblem } from '../definition/substitute.js'
 import { fail, ok, type Parsed } from '../lib/parse.js'
 import { quoteShort, shorten } from '../lib/text.js'
 import { MAX_STAGE_VARIABLES } from '../model/vocabulary.js'
 import { isVariableName, variableValueProblem } from './identifiers.js'
-import { readYaml } from './yaml-document.js'
+import { isYamlMap, isYamlScalar, readYaml } from './yaml-document.js'
 
 const KV_LINE = /^\s*([^\s=:#][^\s=:]*)\s*=(.*)$/
 
@@ -48,7 +47,7 @@ const NULL_TAG = 'tag:yaml.org,2002:null'
 
 function isYamlNull(node: unknown): boolean {
   if (node === null) return true
-  if (!isScalar(node)) return false
+  if (!isYamlScalar(node)) return false
   return node.tag === NULL_TAG || (node.type === 'PLAIN' && YAML_NULLS.has(String(node.value)))
 }
 
@@ -81,13 +80,13 @@ function parseYamlScalarMap(raw: string): Parsed<KeyValues> {
   }
   const { contents, resolve } = read
   if (contents === null) return ok({ entries: [], nullKeys: new Set() })
-  if (!isMap(contents)) return fail('write KEY=VALUE lines or a YAML map of KEY: value')
+  if (!isYamlMap(contents)) return fail('write KEY=VALUE lines or a YAML map of KEY: value')
   const entries: Array<[string, string]> = []
   const nullKeys = new Set<string>()
   const errors: string[] = []
   for (const pair of contents.items) {
     const keyNode = resolve(pair.key)
-    if (!isScalar(keyNode)) {
+    if (!isYamlScalar(keyNode)) {
       errors.push('a key is not a plain name')
       continue
     }
@@ -96,7 +95,7 @@ function parseYamlScalarMap(raw: string): Parsed<KeyValues> {
     if (isYamlNull(valueNode)) nullKeys.add(key)
     if (valueNode === null) {
       entries.push([key, ''])
-    } else if (isScalar(valueNode)) {
+    } else if (isYamlScalar(valueNode)) {
       entries.push([key, String(valueNode.value)])
     } else {
       errors.push(`key ${quoteShort(key)} must have a single text value, not a list or map`)

@@ -1,6 +1,5 @@
 // Method settings: the stage-wide inputs (cache-ttl, logging-level, …) and the `method-settings` input, a
 // YAML map of `METHOD /path` to the same settings for one method.
-import { isMap, isScalar } from 'yaml'
 import { fail, ok, type Parsed, parseBoolean, parseDecimal, parseEnum, parseInteger } from '../lib/parse.js'
 import { quoteShort, shorten } from '../lib/text.js'
 import type { MethodSettingValues } from '../model/state.js'
@@ -15,7 +14,7 @@ import {
   MAX_THROTTLING_RATE_LIMIT,
 } from '../model/vocabulary.js'
 import type { MethodSettingOverride } from './types.js'
-import { readYaml } from './yaml-document.js'
+import { isYamlMap, isYamlScalar, readYaml } from './yaml-document.js'
 
 /** Setting names of `method-settings` entries; the same names are stage-level inputs. */
 export const METHOD_SETTING_NAMES = [
@@ -118,13 +117,13 @@ export function parseMethodSettings(raw: string): Parsed<MethodSettingOverride[]
     return fail(`${what} at line ${read.line}; ${shape}`)
   }
   const { contents, resolve } = read
-  if (!isMap(contents)) return fail(shape)
+  if (!isYamlMap(contents)) return fail(shape)
   const out: MethodSettingOverride[] = []
   const errors: string[] = []
   const covered = new Map<string, string>()
   for (const pair of contents.items) {
     const keyNode = resolve(pair.key)
-    if (!isScalar(keyNode)) {
+    if (!isYamlScalar(keyNode)) {
       errors.push(shape)
       continue
     }
@@ -143,21 +142,21 @@ export function parseMethodSettings(raw: string): Parsed<MethodSettingOverride[]
       else covered.set(id, label)
     }
     const settingsNode = resolve(pair.value)
-    if (!isMap(settingsNode) || settingsNode.items.length === 0) {
+    if (!isYamlMap(settingsNode) || settingsNode.items.length === 0) {
       errors.push(`${label} must map to settings, e.g. 'caching-enabled: true'`)
       continue
     }
     let settings: MethodSettingValues = {}
     for (const item of settingsNode.items) {
       const nameNode = resolve(item.key)
-      const nameText = isScalar(nameNode) ? String(nameNode.value) : ''
+      const nameText = isYamlScalar(nameNode) ? String(nameNode.value) : ''
       const name = METHOD_SETTING_NAMES.find((n) => n === nameText)
       if (name === undefined) {
         errors.push(`${label}: unknown setting ${shorten(nameText, 60)} (allowed: ${METHOD_SETTING_NAMES.join(', ')})`)
         continue
       }
       const valueNode = resolve(item.value)
-      if (!isScalar(valueNode)) {
+      if (!isYamlScalar(valueNode)) {
         errors.push(`${label}: ${name} must have a single value`)
         continue
       }

@@ -3,14 +3,15 @@
 // ActionInputs. Every problem found is reported in one InputError that names the input, what was given and
 // what is allowed. Secret values (stage variables, the token) are never logged nor repeated in errors.
 
-import * as core from '@actions/core'
 import { InputError, type InputProblem } from '../lib/errors.js'
 import { shorten } from '../lib/text.js'
+import * as core from '../runner/actions-core.js'
 import { toActionInputs } from './assemble.js'
 import { checkRules } from './rules/index.js'
 import { smokeTestBaseUrlNeedsPath } from './rules/smoke-test.js'
 import { codeDefault, INPUT_NAMES, INPUTS, type InputName, type InputSpec, type InputValues } from './table.js'
 import type { ActionInputs } from './types.js'
+import { loadYamlParser } from './yaml-document.js'
 
 /** Where input values come from: the runner's INPUT_* variables, or a map in tests. Values come trimmed. */
 export type InputSource = (name: string) => string
@@ -18,6 +19,13 @@ export type InputSource = (name: string) => string
 interface InputRead {
   value: unknown
   problem?: string
+}
+
+/** Loads what reading the given inputs needs beyond the start-up bundle: the YAML parser, if an input may hold YAML. */
+export async function prepareInputs(source: InputSource = core.getInput): Promise<void> {
+  if (INPUT_NAMES.some((name) => INPUTS[name].yaml && (source(name) || codeDefault(INPUTS[name])) !== '')) {
+    await loadYamlParser()
+  }
 }
 
 /** Read, validate and return every input. Throws InputError listing every problem found. */

@@ -68,6 +68,8 @@ export interface InputSpec<T, D extends string = string> {
   readonly masked: boolean
   /** Its errors already quote the offending keys: the whole text is not repeated. */
   readonly structured: boolean
+  /** Its parser may read YAML: when it is given, the YAML parser is loaded before inputs are read (read.ts). */
+  readonly yaml: boolean
   /** The operations that use it; undefined: every operation. */
   readonly accepts?: Acceptance
 }
@@ -80,6 +82,7 @@ interface InputOptions<T, D extends string> {
   secret?: true
   masked?: true
   structured?: true
+  yaml?: true
   accepts?: Acceptance
 }
 
@@ -91,6 +94,7 @@ function input<T, const D extends string = ''>(options: InputOptions<T, D>): Inp
     secret: options.secret ?? false,
     masked: options.masked ?? false,
     structured: options.structured ?? false,
+    yaml: options.yaml ?? false,
   }
 }
 
@@ -118,6 +122,7 @@ export const INPUTS = {
   'definition-mode': input({ default: 'overwrite', parse: (raw) => parseEnum(raw, DEFINITION_MODES) }),
   'definition-substitutions': input({
     parse: parseSubstitutions,
+    yaml: true,
     show: (map) => `${Object.keys(map).length} key(s): ${Object.keys(map).join(', ') || '(none)'} (values not logged)`,
     secret: true,
     accepts: DEFINITION_DEPLOY,
@@ -130,7 +135,13 @@ export const INPUTS = {
   'preview-api-name': input({ parse: parseRestApiName }),
   'endpoint-type': input({ default: 'REGIONAL', parse: (raw) => parseEnum(raw, ENDPOINT_TYPES) }),
   // Stage variables and canary
-  variables: input({ parse: parseStageVariables, show: variableNames, secret: true, accepts: SETS_VARIABLES }),
+  variables: input({
+    parse: parseStageVariables,
+    show: variableNames,
+    secret: true,
+    yaml: true,
+    accepts: SETS_VARIABLES,
+  }),
   'remove-variables': input({ parse: parseVariableNameList, show: joined, accepts: SETS_VARIABLES }),
   'canary-percent': input({
     parse: (raw) => parseDecimal(raw, { min: 0, max: 100, minExclusive: true }),
@@ -140,6 +151,7 @@ export const INPUTS = {
     parse: parseCanaryVariables,
     show: variableNames,
     secret: true,
+    yaml: true,
     accepts: CANARY_OPERATIONS,
   }),
   'remove-canary-variables': input({ parse: parseVariableNameList, show: joined, accepts: CANARY_OPERATIONS }),
@@ -189,6 +201,7 @@ export const INPUTS = {
     parse: parseMethodSettings,
     show: (settings) => settings.map((m) => `${m.httpMethod} ${m.resourcePath}`).join(', '),
     structured: true,
+    yaml: true,
     accepts: NOT_DELETE,
   }),
   // Domain, usage plans, export, SDK
@@ -201,7 +214,7 @@ export const INPUTS = {
   'export-extensions': input({ parse: parseExportExtensions, show: joined, accepts: NOT_DELETE }),
   'export-file': input({ parse: parseOutputFile, accepts: NOT_DELETE }),
   'sdk-type': input({ parse: (raw) => parseEnum(raw, SDK_TYPES), accepts: NOT_DELETE }),
-  'sdk-parameters': input({ parse: parseSdkParameters, structured: true, accepts: NOT_DELETE }),
+  'sdk-parameters': input({ parse: parseSdkParameters, structured: true, yaml: true, accepts: NOT_DELETE }),
   'sdk-file': input({ parse: parseOutputFile, accepts: NOT_DELETE }),
   // Reporting and behaviour
   'diff-against': input({ default: 'previous', parse: parseDiffAgainst }),

@@ -1,7 +1,30 @@
 // Reading an input's text as YAML the way every structured input does: failsafe schema (every scalar stays
 // text: `1.10` stays `1.10`), unique keys, and the line of the first error. Anchors and aliases are allowed;
 // their total expansion is bounded so a small input cannot expand into a huge one ("billion laughs").
-import { type Document, isAlias, type ParsedNode, parseDocument } from 'yaml'
+//
+// The parser is not part of the start-up bundle: most runs give no YAML. read.ts loads it (loadYamlParser) before
+// reading inputs when one that may hold YAML is given.
+import type { Document, ParsedNode, Scalar, YAMLMap } from 'yaml'
+
+type YamlModule = typeof import('yaml')
+let yaml: YamlModule | undefined
+
+export async function loadYamlParser(): Promise<void> {
+  yaml ??= await import('yaml')
+}
+
+function parser(): YamlModule {
+  if (yaml === undefined) throw new Error('internal error: an input was read as YAML before loadYamlParser()')
+  return yaml
+}
+
+export function isYamlMap(node: unknown): node is YAMLMap<unknown, unknown> {
+  return parser().isMap(node)
+}
+
+export function isYamlScalar(node: unknown): node is Scalar<unknown> {
+  return parser().isScalar(node)
+}
 
 /** Nodes an alias may expand into across the whole document; generous for real settings, tiny for an attack. */
 const MAX_ALIAS_EXPANSION = 1000
@@ -11,6 +34,7 @@ type YamlRead =
   | { ok: false; line: number; code: string; message: string }
 
 export function readYaml(raw: string): YamlRead {
+  const { isAlias, parseDocument } = parser()
   const doc = parseDocument(raw, { schema: 'failsafe', prettyErrors: false, uniqueKeys: true })
   const error = doc.errors[0]
   if (error) return { ok: false, line: lineOf(raw, error.pos[0]), code: error.code, message: error.message }

@@ -1,5 +1,5 @@
 // The one place that sets step outputs and writes the job summary.
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 
 /** Every output of action.yml. Values are strings on the runner; absent ones are set to ''. */
 export const OUTPUT_NAMES = [
@@ -42,5 +42,5 @@ export async function writeJobSummary(markdown: string): Promise<void> {
     core.debug('GITHUB_STEP_SUMMARY is not set; job summary skipped')
     return
   }
-  await core.summary.addRaw(markdown, true).write()
+  await core.appendSummary(markdown)
 }

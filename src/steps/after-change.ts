@@ -1,11 +1,12 @@
 // What follows a successful change: waiting (bounded) for a cache cluster, and writing the export and the SDK.
-import * as core from '@actions/core'
+
 import { cacheClusterChanging } from '../apigateway/cache-wait.js'
 import type { RestApiGateway } from '../apigateway/gateway.js'
 import type { ActionInputs } from '../inputs/types.js'
 import { realSleep, type Sleep } from '../lib/sleep.js'
 import type { StageState } from '../model/state.js'
 import type { Plan } from '../plan/types.js'
+import * as core from '../runner/actions-core.js'
 import { setOutputs } from '../runner/outputs.js'
 
 /**

@@ -1,11 +1,12 @@
 // Step 4: run the plan's calls, then what follows a change (cache cluster wait, artifacts, smoke test and its
 // rollback). A failure is returned, not thrown, so the report step still publishes what happened.
-import * as core from '@actions/core'
+
 import { diffStages } from '../diff/stage-diff.js'
 import type { ActionInputs } from '../inputs/types.js'
 import type { Sleep } from '../lib/sleep.js'
 import type { StageState } from '../model/state.js'
 import type { SmokeTestResult } from '../report/types.js'
+import * as core from '../runner/actions-core.js'
 import { setOutputs } from '../runner/outputs.js'
 import { settleCacheCluster, writeArtifacts } from './after-change.js'
 import type { AfterDefinition } from './api-definitions.js'

@@ -1,11 +1,11 @@
 // Step 1b: the repository's definition file, read and checked before any AWS call. A problem is an input error
 // (naming `definition` or `definition-substitutions`, and the line or operation where it can), so AWS is never called.
 import { readFile, stat } from 'node:fs/promises'
-import * as core from '@actions/core'
-import { type LoadedDefinition, loadDefinition } from '../definition/load.js'
+import type { LoadedDefinition } from '../definition/load.js'
 import type { ActionInputs } from '../inputs/types.js'
 import { InputError } from '../lib/errors.js'
 import { workspacePath } from '../lib/workspace.js'
+import * as core from '../runner/actions-core.js'
 import { setOutputs } from '../runner/outputs.js'
 
 /** Larger files are not even read: the import takes at most 6 MB, and substitution rarely shrinks a file much. */
@@ -19,6 +19,8 @@ export async function definitionStep(
   if (!definition) return undefined
   const path = workspacePath(definition.file, env)
   const text = await readDefinitionFile(definition.file, path)
+  // Parsing and checking a file (YAML, the OpenAPI schemas) loads only for runs with a definition.
+  const { loadDefinition } = await import('../definition/load.js')
   const loaded = await loadDefinition({
     file: definition.file,
     text,

@@ -1,12 +1,13 @@
 // Drift: before the change, what was changed outside the action since its last run (log warning, `drift` output;
 // the report shows it); after a change, the fingerprint of what the action left, in stage tags.
-import * as core from '@actions/core'
+
 import type { RestApiGateway } from '../apigateway/gateway.js'
 import type { ActionInputs } from '../inputs/types.js'
 import { errorMessage } from '../lib/errors.js'
 import { driftOf, fingerprintTags } from '../model/stage-fingerprint.js'
 import type { StageState } from '../model/state.js'
 import { stageArn } from '../model/urls.js'
+import * as core from '../runner/actions-core.js'
 import { setOutputs } from '../runner/outputs.js'
 
 /** What drifted on the stage as read; warns once per finding and sets `drift`. */

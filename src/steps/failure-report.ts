@@ -2,13 +2,13 @@
 // only (a local file: still no AWS or GitHub call); a failed read or a refusal also turns the sticky comment ❌, so a
 // pull request never keeps showing an earlier success. Publishing never throws: the run's own error is what fails it.
 import { readFileSync } from 'node:fs'
-import * as core from '@actions/core'
 import { resolvePullRequestNumber } from '../github/pull-request.js'
 import type { ActionInputs } from '../inputs/types.js'
 import { errorMessage } from '../lib/errors.js'
 import { buildReportInput } from '../report/build.js'
 import { renderEarlyFailure } from '../report/early-failure.js'
 import { commentMarker } from '../report/marker.js'
+import * as core from '../runner/actions-core.js'
 import { type RunContext, readEventPayload } from '../runner/context.js'
 import { setOutputs, writeJobSummary } from '../runner/outputs.js'
 import { lazyGitHub } from './github-deployments.js'

@@ -1,9 +1,10 @@
 // GitHub's side of the report: the session (Octokit loaded only when needed) and the deployment records that
 // show the stage's URL on the pull request and in the environment.
-import * as core from '@actions/core'
+
 import type { GitHubSession } from '../github/session.js'
 import type { ActionInputs } from '../inputs/types.js'
 import { NEW_REST_API_ID } from '../plan/types.js'
+import * as core from '../runner/actions-core.js'
 import { type RunContext, repoRef } from '../runner/context.js'
 
 export type LazyGitHub = () => Promise<GitHubSession | undefined>

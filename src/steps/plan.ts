@@ -1,11 +1,12 @@
 // Step 3: the pure plan of AWS calls, logged; and where each side of the API diff will come from.
-import * as core from '@actions/core'
+
 import type { LoadedDefinition } from '../definition/load.js'
 import type { ActionInputs } from '../inputs/types.js'
 import { formatCalls } from '../plan/format.js'
 import { plan } from '../plan/index.js'
 import type { Plan } from '../plan/types.js'
 import { type DiffSources, diffSources } from '../report/diff-sources.js'
+import * as core from '../runner/actions-core.js'
 import { defaultDescription, type RunContext } from '../runner/context.js'
 import { setOutputs } from '../runner/outputs.js'
 import type { ReadResult } from './read.js'

@@ -3,7 +3,6 @@
 // the preview API, or a NEW_REST_API_ID placeholder before the first push created it.
 
 import { readFileSync } from 'node:fs'
-import * as core from '@actions/core'
 import type { ApiGateway } from '../apigateway/gateway.js'
 import { resolvePullRequestNumber } from '../github/pull-request.js'
 import type { ActionInputs, PreviewApiInput } from '../inputs/types.js'
@@ -11,6 +10,7 @@ import { InputError } from '../lib/errors.js'
 import type { PreviewApi, ReadState } from '../model/state.js'
 import { NEW_REST_API_ID } from '../plan/types.js'
 import { stageToPrefetch } from '../report/diff-sources.js'
+import * as core from '../runner/actions-core.js'
 import { type RunContext, readEventPayload } from '../runner/context.js'
 
 /** The repository and pull request a preview API belongs to: its tags say so, and only these are ever deleted. */

@@ -1,11 +1,12 @@
 // Publishes the rendered report: diff outputs, job summary, then the sticky PR comment.
-import * as core from '@actions/core'
+
 import type { GitHubSession } from '../github/session.js'
 import type { ActionInputs } from '../inputs/types.js'
 import { boundedDiffJson } from '../report/diff-json-output.js'
 import { commentMarker } from '../report/marker.js'
 import { renderCommentBody, renderReport } from '../report/render.js'
 import type { ReportInput } from '../report/types.js'
+import * as core from '../runner/actions-core.js'
 import { setOutputs, writeJobSummary } from '../runner/outputs.js'
 
 export interface PublishContext {

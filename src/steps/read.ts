@@ -1,5 +1,5 @@
 // Step 2: read the current state, in parallel, before anything changes. A failure here changed nothing.
-import * as core from '@actions/core'
+
 import { ApiGateway, type RestApiGateway } from '../apigateway/gateway.js'
 import type { ActionInputs } from '../inputs/types.js'
 import { errorMessage } from '../lib/errors.js'
@@ -9,6 +9,7 @@ import type { ReadState } from '../model/state.js'
 import { consoleUrl, customDomainUrl, stageBaseUrl } from '../model/urls.js'
 import { NEW_REST_API_ID } from '../plan/types.js'
 import { stageToPrefetch } from '../report/diff-sources.js'
+import * as core from '../runner/actions-core.js'
 import type { RunContext } from '../runner/context.js'
 import { setOutputs } from '../runner/outputs.js'
 import { previewOwner, readPreviewState } from './preview-read.js'
@@ -34,14 +35,16 @@ export async function readStep(inputs: ActionInputs, run: RunContext = {}): Prom
     maxAttempts: inputs.maxAttempts,
     userAgent: ACTION_USER_AGENT,
   })
-  const state = await core.group('Reading the current state', () =>
-    (inputs.preview && owner
-      ? readPreviewState({ gateway, inputs, preview: inputs.preview, owner })
-      : readAll(gateway, inputs)
-    ).catch((err: unknown) => {
+  const state = await core.group('Reading the current state', () => {
+    const reading =
+      inputs.preview && owner
+        ? readPreviewState({ gateway, inputs, preview: inputs.preview, owner })
+        : readAll(gateway, inputs)
+    core.loadActionsCoreSoon()
+    return reading.catch((err: unknown) => {
       throw new Error(`${errorMessage(err)}\nNothing was changed: the run failed while reading the current state.`)
-    }),
-  )
+    })
+  })
   const api = gateway.restApi(state.api.id)
   const custom = inputs.domain ? customDomainUrl(inputs.domain.name, inputs.domain.basePath) : undefined
   // From the API the run targets now: a preview API's first push learns its id only when ImportRestApi created it.

@@ -1,11 +1,11 @@
 // Step 5: the report. It begins before the change (a GitHub deployment in progress) and ends after it: the API
 // and stage diff rendered once, then outputs, job summary, sticky comment and the deployment's final state.
 import { readFileSync } from 'node:fs'
-import * as core from '@actions/core'
 import { resolvePullRequestNumber } from '../github/pull-request.js'
 import type { ActionInputs } from '../inputs/types.js'
 import { errorMessage } from '../lib/errors.js'
 import { buildReportInput } from '../report/build.js'
+import * as core from '../runner/actions-core.js'
 import { type RunContext, readEventPayload } from '../runner/context.js'
 import { compareApi, readAfterDefinition } from './api-definitions.js'
 import { reportDrift } from './drift.js'

@@ -1,7 +1,7 @@
 // Step 4b (operation rollout): after the start (or resume) the plan applied, bake each step, judge it from
 // CloudWatch and act: next step, promotion, rollback or hold; every decision recorded in the stage tags. `analyze`
 // judges once and advances at most one step; `start` only starts. Waits go through the injected clock and sleep.
-import * as core from '@actions/core'
+
 import type { ActionInputs } from '../inputs/types.js'
 import { errorMessage } from '../lib/errors.js'
 import { realSleep, type Sleep } from '../lib/sleep.js'
@@ -14,6 +14,7 @@ import { decide, intervalWindow, judgeableAt } from '../rollout/decide.js'
 import { type RolloutReport, resultOf } from '../rollout/outcome.js'
 import { isInProgress, parseRolloutState, type RolloutState } from '../rollout/state.js'
 import { describeJudgement, rolloutSummary } from '../rollout/words.js'
+import * as core from '../runner/actions-core.js'
 import { setOutputs } from '../runner/outputs.js'
 import type { ApplyOutcome } from './apply.js'
 import { recordFingerprint } from './drift.js'

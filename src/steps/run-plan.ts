@@ -1,10 +1,11 @@
 // Runs the plan's calls with progress in the log, the new API definition read alongside the stage read-back, and
 // one retry when another run's import got into the deployment (nothing was switched then); failures explained.
-import * as core from '@actions/core'
+
 import { type ApplyResult, ForeignDefinitionError } from '../apigateway/apply.js'
 import type { ActionInputs } from '../inputs/types.js'
 import { findCause } from '../lib/errors.js'
 import type { Sleep } from '../lib/sleep.js'
+import * as core from '../runner/actions-core.js'
 import { type AfterDefinition, readAfterDefinition } from './api-definitions.js'
 import { explainApplyError } from './explain-failure.js'
 import type { PlanResult } from './plan.js'

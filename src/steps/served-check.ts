@@ -1,13 +1,14 @@
 // After the switch: the stage's export must be the reviewed file as API Gateway serves it. The route check before
 // the switch cannot see another run's import that kept the routes but changed an integration (a Lambda ARN, a
 // backend); this one can. On a mismatch the stage is put back where it was and the run fails, saying why.
-import * as core from '@actions/core'
+
 import type { LoadedDefinition } from '../definition/load.js'
 import type { ActionInputs } from '../inputs/types.js'
 import { errorMessage } from '../lib/errors.js'
 import type { StageState } from '../model/state.js'
 import { updateStage } from '../plan/context.js'
 import type { Plan } from '../plan/types.js'
+import * as core from '../runner/actions-core.js'
 import type { AfterDefinition } from './api-definitions.js'
 import type { ReadResult } from './read.js'
 

@@ -1,11 +1,12 @@
 // After the change: GET base URL + path must answer 2xx, with bounded retries while a new stage comes up.
-import * as core from '@actions/core'
+
 import type { ActionInputs } from '../inputs/types.js'
 import { errorMessage } from '../lib/errors.js'
 import type { Sleep } from '../lib/sleep.js'
 import type { StageState } from '../model/state.js'
 import { createsCanary, plan } from '../plan/index.js'
 import type { SmokeTestResult } from '../report/types.js'
+import * as core from '../runner/actions-core.js'
 import { explainReadBack } from './explain-failure.js'
 import type { ReadResult } from './read.js'
 

@@ -1,7 +1,7 @@
 // The rules of servedDefinition one by one, on small documents: what the import keeps, drops and fills in, and how
 // the export writes it. round-trip.test.ts proves them together against the emulator and AWS's recorded exports.
 import { describe, expect, it } from 'vitest'
-import type { DefinitionDocument, JsonObject, OpenApiVersion } from '../../src/definition/document.js'
+import type { DefinitionDocument, JsonObject, OpenApiVersion } from '../../src/definition/json.js'
 import { servedDefinition } from '../../src/definition/served.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: served documents are read freely in assertions

@@ -102,14 +102,8 @@ describe('deploy with definition', () => {
     emu.clearCalls()
     const applied = await deploy(restApiId, V2_YAML)
     expect(applied.errors).toEqual([])
-    // The last TagResource records the drift fingerprint (issue 12).
-    expect(writeOperations(emu)).toEqual([
-      'PutRestApi',
-      'CreateDeployment',
-      'UpdateStage',
-      'TagResource',
-      'TagResource',
-    ])
+    // One TagResource records the previous deployment and the drift fingerprint (issues 12, 15).
+    expect(writeOperations(emu)).toEqual(['PutRestApi', 'CreateDeployment', 'UpdateStage', 'TagResource'])
     expect(operations(emu)).toContain('GetDeployment')
     const deployed = comment(restApiId, 'pr-12')
     expect(deployed).toContain('POST /orders')

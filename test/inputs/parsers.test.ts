@@ -25,6 +25,7 @@ import {
   parseAccessLogFormat,
   parseCacheClusterSize,
 } from '../../src/inputs/stage-settings.js'
+import { loadYamlParser } from '../../src/inputs/yaml-document.js'
 import { errorMessage, InputError } from '../../src/lib/errors.js'
 import { type Parsed, parseBoolean, parseDecimal, parseEnum, parseInteger, parseList } from '../../src/lib/parse.js'
 import { hasControlCharacters, shorten } from '../../src/lib/text.js'
@@ -34,6 +35,9 @@ import {
   stageMatchesPattern,
 } from '../../src/model/stage-pattern.js'
 import { ANY_EXPANSION, SDK_REQUIRED_PARAMETERS } from '../../src/model/vocabulary.js'
+
+// The parsers read YAML with the parser main.ts loads only when needed (inputs/read.ts prepareInputs).
+await loadYamlParser()
 
 function value<T>(parsed: Parsed<T>): T {
   if (!parsed.ok) throw new Error(`expected ok, got error: ${parsed.error}`)

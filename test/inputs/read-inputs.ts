@@ -5,9 +5,17 @@ import { expect, vi } from 'vitest'
 import { getInputs } from '../../src/inputs/read.js'
 import { INPUT_NAMES, INPUTS } from '../../src/inputs/table.js'
 import type { ActionInputs } from '../../src/inputs/types.js'
+import { loadYamlParser } from '../../src/inputs/yaml-document.js'
 import { InputError } from '../../src/lib/errors.js'
+import { flushActionsCore } from '../../src/runner/actions-core.js'
 import { MINIMAL } from '../fixtures/inputs.js'
 import { type InputMap, lookupGetInput } from '../support/inputs.js'
+
+// The front to @actions/core loads it (here: the test file's mock) lazily; loaded now, the calls under test reach
+// the mock synchronously, as the assertions expect.
+await flushActionsCore()
+// main.ts loads the YAML parser only when a YAML-capable input is given (prepareInputs); these tests read any input.
+await loadYamlParser()
 
 /** Every optional input with its default, as action.yml declares it. */
 export const INPUT_DEFAULTS: Readonly<Record<string, string>> = Object.fromEntries(

@@ -2,6 +2,10 @@
 import { describe, expect, it } from 'vitest'
 import { parseStageVariables } from '../../src/inputs/key-values.js'
 import { parseMethodSettings } from '../../src/inputs/method-settings.js'
+import { loadYamlParser } from '../../src/inputs/yaml-document.js'
+
+// The parsers read YAML with the parser main.ts loads only when needed (inputs/read.ts prepareInputs).
+await loadYamlParser()
 
 function error<T>(p: { ok: true; value: T } | { ok: false; error: string }): string {
   if (p.ok) throw new Error(`expected a failure, got ${JSON.stringify(p.value)}`)

@@ -31,7 +31,7 @@ const FIXTURE = {
     `export const shout = () => text`,
   ),
   'src/steps/run.ts': lines(
-    `import * as core from '@actions/core'`,
+    `import * as core from '../runner/actions-core.js'`,
     `import { callApi } from '../apigateway/call.js'`,
     `import { render } from '../report/render.js'`,
     `import { readInput } from '../inputs/read.js'`,
@@ -72,9 +72,19 @@ const FIXTURE = {
     `export const env = fixture`,
   ),
   'src/inputs/read.ts': lines(
-    `import * as core from '@actions/core'`,
+    `import * as core from '../runner/actions-core.js'`,
     `import { missing } from './missing.js' // not-to-unresolvable`,
-    `export const readInput = () => core.getInput(String(missing))`,
+    `import { parse } from './parse.js'`,
+    `export const readInput = () => core.getInput(String([missing, parse]))`,
+  ),
+  'src/inputs/parse.ts': lines(
+    `import { info } from '../runner/actions-core.js' // only-runner-steps-inputs-log`,
+    `export const parse = info`,
+  ),
+  'src/runner/actions-core.ts': lines(
+    `import * as core from '@actions/core'`,
+    `export const getInput = core.getInput`,
+    `export const info = core.info`,
   ),
   'test/fixture.ts': `export const fixture = 1\n`,
 }
@@ -106,6 +116,7 @@ describe('layer rules on a fixture that breaks each of them', () => {
       'not-to-unresolvable: src/inputs/read.ts → ./missing.js',
       'only-apigateway-imports-aws-sdk: src/model/state.ts → node_modules/@aws-sdk/client-api-gateway',
       'only-github-imports-actions-github: src/report/render.ts → node_modules/@actions/github',
+      'only-runner-steps-inputs-log: src/inputs/parse.ts → src/runner/actions-core.ts',
       'src-not-to-test-or-bench: src/runner/env.ts → test/fixture.ts',
     ])
   })
