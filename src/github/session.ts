@@ -8,7 +8,13 @@ import {
   isProductionEnvironment,
   startDeployment,
 } from './deployments.js'
-import { type TokenKind, tokenKind, upsertStickyComment } from './sticky-comment.js'
+import {
+  type CommentListing,
+  listForStickyComment,
+  type TokenKind,
+  tokenKind,
+  upsertStickyComment,
+} from './sticky-comment.js'
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; warning: string }
 
@@ -20,6 +26,8 @@ export interface RepoRef {
 export class GitHubSession {
   private readonly octokit: Octokit
   private readonly tokenKind: TokenKind
+  /** Comment listings started ahead of the comment, by pull request. */
+  private readonly listings = new Map<number, Promise<CommentListing>>()
 
   constructor(
     token: string,
@@ -29,13 +37,27 @@ export class GitHubSession {
     this.tokenKind = tokenKind(token)
   }
 
+  /**
+   * Starts reading what the sticky comment on `issueNumber` needs (its comments, the token's identity) while the AWS
+   * change runs: the comment then costs one round trip. A comment made by another run in between is a duplicate the
+   * next run tells apart (the oldest stays the sticky one).
+   */
+  prefetchComment(issueNumber: number): void {
+    if (this.listings.has(issueNumber)) return
+    const listing = listForStickyComment(this.octokit, { ...this.repo, issueNumber, tokenKind: this.tokenKind })
+    this.listings.set(issueNumber, listing)
+  }
+
   async comment(issueNumber: number, marker: string, body: string): Promise<Outcome<{ url: string; action: string }>> {
+    const listing = this.listings.get(issueNumber)
+    this.listings.delete(issueNumber)
     const result = await upsertStickyComment(this.octokit, {
       ...this.repo,
       issueNumber,
       marker,
       body,
       tokenKind: this.tokenKind,
+      ...(listing ? { listing } : {}),
     })
     if (!result.ok) {
       return {

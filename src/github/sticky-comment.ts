@@ -103,23 +103,43 @@ export type StickyCommentResult =
     }
   | (GitHubFailure & { step: 'list' | 'create' | 'update' })
 
-export async function upsertStickyComment(octokit: Octokit, params: StickyCommentParams): Promise<StickyCommentResult> {
-  const { owner, repo, issueNumber, marker } = params
-  const body = params.body.includes(marker) ? params.body : `${marker}\n${params.body}`
-  // Who the token is and what the pull request holds do not depend on each other: ask both at once.
+type ListedComment = { id: number; body?: string | null; html_url: string; user?: { login: string } | null }
+
+/** What finding the sticky comment needs: every comment on the pull request, and who the token is. */
+export type CommentListing = { ok: true; comments: ListedComment[]; login: string } | (GitHubFailure & { step: 'list' })
+
+/**
+ * Lists the pull request's comments and learns the token's identity, at once (one round trip); a failure comes back
+ * as a result. The session may start it early, so that only the write remains once the report is ready.
+ */
+export async function listForStickyComment(
+  octokit: Octokit,
+  params: Pick<StickyCommentParams, 'owner' | 'repo' | 'issueNumber' | 'authorLogin' | 'tokenKind'>,
+): Promise<CommentListing> {
+  const { owner, repo, issueNumber } = params
   const identity = params.authorLogin ?? resolveTokenIdentity(octokit, params.tokenKind).then((id) => id.login)
-  let comments: Array<{ id: number; body?: string | null; html_url: string; user?: { login: string } | null }>
   try {
-    comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    const comments: ListedComment[] = await octokit.paginate(octokit.rest.issues.listComments, {
       owner,
       repo,
       issue_number: issueNumber,
       per_page: 100,
     })
+    return { ok: true, comments, login: await identity }
   } catch (error) {
     return { ...toFailure(error), step: 'list' }
   }
-  const login = await identity
+}
+
+export async function upsertStickyComment(
+  octokit: Octokit,
+  params: StickyCommentParams & { listing?: Promise<CommentListing> },
+): Promise<StickyCommentResult> {
+  const { owner, repo, issueNumber, marker } = params
+  const body = params.body.includes(marker) ? params.body : `${marker}\n${params.body}`
+  const listing = await (params.listing ?? listForStickyComment(octokit, params))
+  if (!listing.ok) return listing
+  const { comments, login } = listing
   const mine = comments.filter(
     (c) => (c.body ?? '').includes(marker) && c.user?.login.toLowerCase() === login.toLowerCase(),
   )

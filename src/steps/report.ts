@@ -23,14 +23,29 @@ import { type RolloutOutcome, withRollout } from './rollout.js'
 
 export interface ReportStart {
   readonly github: LazyGitHub
+  /** The pull request the report comments on, or why there is none. */
+  readonly pullRequest: PullRequestTarget
   /** The GitHub deployment recorded as in progress, when `environment` asks for one. */
   readonly deploymentId?: number
 }
 
+type PullRequestTarget = ReturnType<typeof resolvePullRequestNumber>
+
 export async function beginReport(inputs: ActionInputs, run: RunContext, read: ReadResult): Promise<ReportStart> {
   const github = lazyGitHub(inputs, run)
+  const payload = readEventPayload(run.eventPath, (p) => readFileSync(p, 'utf8'))
+  const pullRequest = resolvePullRequestNumber({ eventName: run.eventName ?? '', payload }, inputs.prNumber)
+  // The comment's first round trip (and loading Octokit) runs alongside the AWS change; only its write waits.
+  const prNumber = pullRequest.number
+  if (inputs.comment !== false && prNumber !== undefined) {
+    // Never thrown: the comment step meets any failure again and words it.
+    void github().then(
+      (session) => session?.prefetchComment(prNumber),
+      () => undefined,
+    )
+  }
   const deploymentId = await startGitHubDeployment({ github, inputs, run, baseUrl: read.urls.base })
-  return Object.freeze({ github, ...(deploymentId !== undefined ? { deploymentId } : {}) })
+  return Object.freeze({ github, pullRequest, ...(deploymentId !== undefined ? { deploymentId } : {}) })
 }
 
 export interface ReportFacts {
@@ -81,10 +96,9 @@ export function reportStep(facts: ReportFacts): Promise<void> {
       ...(applied.importWarnings ? { importWarnings: applied.importWarnings } : {}),
       ...(drift.length ? { drift } : {}),
     })
-    const payload = readEventPayload(run.eventPath, (p) => readFileSync(p, 'utf8'))
     await publishReport(withRollout(report, applied.rollout), {
       inputs,
-      pullRequest: resolvePullRequestNumber({ eventName: run.eventName ?? '', payload }, inputs.prNumber),
+      pullRequest: started.pullRequest,
       github: started.github,
     })
     if (started.deploymentId !== undefined) {

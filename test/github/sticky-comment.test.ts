@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createOctokit, describeFailure } from '../../src/github/client.js'
 import {
   GITHUB_ACTIONS_LOGIN,
+  listForStickyComment,
   resolveTokenIdentity,
   tokenKind,
   upsertStickyComment,
@@ -34,6 +35,31 @@ describe('upsertStickyComment', () => {
     ])
     expect(calls.at(-1)).toBe('POST /repos/acme/pets/issues/42/comments 201')
     if (result.ok) expect(result.url).toBe(`https://github.com/acme/pets/pull/42#issuecomment-${f.comments[0]?.id}`)
+  })
+
+  it('uses a listing made ahead (the session prefetches it during the AWS change): only the write remains', async () => {
+    const f = await start()
+    const octokit = createOctokit('ghs_0123456789abcdefghij0123456789abcdef', f.url)
+    const listing = listForStickyComment(octokit, { ...TARGET, tokenKind: 'installation' })
+    await listing
+    const before = f.calls.length
+    expect(before).toBe(2)
+    const result = await upsertStickyComment(octokit, { ...TARGET, body: `${MARKER}\nhello`, listing })
+    expect(result).toMatchObject({ ok: true, action: 'created' })
+    expect(f.calls.slice(before).map((c) => `${c.method} ${c.path}`)).toEqual([
+      'POST /repos/acme/pets/issues/42/comments',
+    ])
+  })
+
+  it('reports a failed listing made ahead as the list step', async () => {
+    const f = await start()
+    // Listed ahead through a GitHub that does not answer (nothing listens on port 9 of loopback).
+    const unreachable = createOctokit('ghs_x', 'http://127.0.0.1:9')
+    const listing = listForStickyComment(unreachable, { ...TARGET, tokenKind: 'installation' })
+    const result = await upsertStickyComment(createOctokit('t', f.url), { ...TARGET, body: 'x', listing })
+    expect(result).toMatchObject({ ok: false, step: 'list' })
+    expect(f.comments).toHaveLength(0)
+    expect(f.calls).toEqual([])
   })
 
   it('prepends the marker when the body lacks it', async () => {
