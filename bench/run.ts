@@ -1,217 +1,41 @@
 // `npm run bench`: performance figures of the bundled action, offline, against the local API Gateway emulator and the
-// GitHub fake (both started and stopped here). Prints tables; asserts nothing. Uses dist/index.js, or the bundle
-// named by ACTION_DIST_ENTRY; `aws` on PATH (or AWS_CLI) for the side-by-side with the AWS CLI.
+// GitHub fake (both started and stopped here). Prints tables with the ratios the targets are stated in; asserts
+// nothing. Uses dist/index.js, or the bundle named by ACTION_DIST_ENTRY; `aws` on PATH (or AWS_CLI) for the
+// side-by-side with the AWS CLI; `moto_server` for the run on an independent emulator.
 //
-//   1. start-up: spawn → first AWS request, against a bare `node -e 0`; bundle size and which chunks load lazily
-//   2. a deploy with diff and PR comment, 50 ms per call: wall time, AWS and GitHub calls, sequential round trips
-//   3. the same deploy by hand with the AWS CLI, against the same emulator; the ratio
+//   1. start-up: spawn → first AWS request, against a bare `node -e 0` and the AWS SDK alone; the bundle
+//   2. a deploy with diff and PR comment, 50 ms per call: wall time, calls, sequential round trips, against its floor
+//   3. the same deploy side by side: the action, the AWS CLI by hand, the floor
 //   4. diff + render of a 300-resource API (7 methods each): time and peak memory
 //   5. deploy with definition of that API: the plan's diff, and the whole dry run (bench/definition.ts)
+//   6. 50 concurrent deploys under the account's quotas (bench/scale.ts)
+//   7. the deploy on moto, an independent emulator, against the AWS CLI (bench/moto.ts)
+//
+// `npm run bench -- 1 2 3` runs only the sections named (1–3 always run together: they share their runs).
 import { spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
-import { cpus, tmpdir } from 'node:os'
-import { basename, dirname, join } from 'node:path'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
-import { CreateDeploymentCommand } from '@aws-sdk/client-api-gateway'
-import { type Emulator, startEmulator } from '../test/emulator/index.js'
-import { type GitHubFake, startGitHubFake } from '../test/github-fake/index.js'
-import { sdkClient } from '../test/support/emulator.js'
+import { startEmulator } from '../test/emulator/index.js'
+import { startGitHubFake } from '../test/github-fake/index.js'
 import { DIST_ENTRY, node24 } from '../test/support/run-dist.js'
+import { CLI_COMMANDS, cliFigures } from './cli.js'
 import { definitionSection } from './definition.js'
-import {
-  type Interval,
-  kb,
-  latencyProxy,
-  mb,
-  median,
-  ms,
-  recordCallEnds,
-  roundTrips,
-  spawnAction,
-  table,
-  timeCommand,
-} from './measure.js'
+import { type DeployFigures, deployOnce, trips } from './deploy.js'
+import { type Interval, kb, latencyProxy, mb, median, ms, recordCallEnds, table, timeCommand } from './measure.js'
+import { motoSection } from './moto.js'
+import { scaleSection } from './scale.js'
+import { bundleRows, chunkLoads, sdkFloorMs } from './startup.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const LATENCY_MS = 50
 const RUNS = 9
 const CLI_RUNS = 3
-const STAGE = 'pr-42'
+/** The round trips a deploy with diff and comment cannot do without: read → write → read back; list → comment. */
+const FLOOR_AWS_TRIPS = 3
+const FLOOR_GITHUB_TRIPS = 2
 
-interface DeployFigures {
-  wallMs: number
-  startupMs: number
-  awsCalls: number
-  githubCalls: number
-  awsTrips: string[][]
-  githubTrips: string[][]
-}
-
-/** A fresh API with stage pr-42 on an older version, then a route added: the deploy has a diff to report. */
-async function arrange(emu: Emulator, name: string): Promise<string> {
-  const { restApiId } = emu.seedSampleApi({ name })
-  await sdkClient(emu).send(new CreateDeploymentCommand({ restApiId, stageName: STAGE }))
-  emu.defineApi(restApiId, {
-    'GET /pets': { lambda: `${name}-list-pets` },
-    'GET /pets/{petId}': { lambda: `${name}-get-pet` },
-    'POST /orders': { lambda: `${name}-create-order` },
-  })
-  emu.clearCalls()
-  return restApiId
-}
-
-async function deployOnce(
-  emu: Emulator,
-  ends: Map<object, number>,
-  github: { url: string; log: Interval[]; fake: GitHubFake },
-  i: number,
-): Promise<DeployFigures> {
-  const restApiId = await arrange(emu, `bench-api-${i}`)
-  github.log.length = 0
-  const githubCallsBefore = github.fake.calls.length
-  const number = 100 + i
-  const run = await spawnAction({
-    inputs: { 'rest-api-id': restApiId, stage: STAGE },
-    endpoint: emu.url,
-    githubApi: github.url,
-    event: { name: 'pull_request', payload: { action: 'synchronize', number, pull_request: { number } } },
-  })
-  if (run.code !== 0) throw new Error(`the deploy failed:\n${run.stdout}\n${run.stderr}`)
-  if (!run.outputs['comment-url']) throw new Error('the deploy posted no comment')
-  const calls = [...emu.calls]
-  const first = Math.min(...calls.map((c) => c.at))
-  return {
-    wallMs: run.endedAt - run.startedAt,
-    startupMs: first - run.startedAt,
-    awsCalls: calls.length,
-    githubCalls: github.fake.calls.length - githubCallsBefore,
-    awsTrips: roundTrips(calls.map((c) => ({ label: c.operation, start: c.at, end: ends.get(c) ?? c.at }))),
-    githubTrips: roundTrips(github.log),
-  }
-}
-
-/** Which modules load when: a run with a load hook that logs the bundle's files as they are loaded. */
-async function chunkLoads(emu: Emulator): Promise<{ bootMs: number; beforeFirstRequest: string[]; all: string[] }> {
-  const restApiId = await arrange(emu, 'bench-api-hook')
-  const hook = `import { registerHooks } from 'node:module'
-registerHooks({ load(url, context, next) {
-  if (url.endsWith('.js') && url.includes(${JSON.stringify(dirname(DIST_ENTRY))})) process.stderr.write('[bench-load] ' + Date.now() + ' ' + url + '\\n')
-  return next(url, context)
-} })`
-  const run = await spawnAction({
-    inputs: { 'rest-api-id': restApiId, stage: STAGE, comment: 'false' },
-    endpoint: emu.url,
-    nodeArgs: ['--import', `data:text/javascript,${encodeURIComponent(hook)}`],
-  })
-  const loads = [...run.stderr.matchAll(/^\[bench-load\] (\d+) (\S+)$/gm)].map((m) => ({
-    at: Number(m[1]),
-    file: basename(fileURLToPath(m[2] ?? '')),
-  }))
-  const firstRequest = Math.min(...emu.calls.map((c) => c.at))
-  const entry = loads.find((l) => l.file === basename(DIST_ENTRY))
-  return {
-    bootMs: (entry?.at ?? run.startedAt) - run.startedAt,
-    beforeFirstRequest: loads.filter((l) => l.at < firstRequest && l.file !== basename(DIST_ENTRY)).map((l) => l.file),
-    all: loads.map((l) => l.file),
-  }
-}
-
-/** What a chunk holds, from strings only its modules contain. */
-function describeChunk(text: string): string {
-  if (text.includes('GitHubSession') || text.includes('upsertStickyComment')) {
-    return 'GitHub session (comment, deployments)'
-  }
-  if (text.includes('@actions/github') || text.includes('getOctokit')) return '@actions/github, Octokit'
-  if (text.includes('compareOpenApi') && text.includes('diffApiDefinitions')) return 'API diff (api-diff.ts)'
-  if (text.includes('api-smart-diff')) return 'api-smart-diff'
-  return 'other'
-}
-
-function bundleRows(): { rows: string[][]; chunks: Array<{ file: string; what: string }> } {
-  const dir = dirname(DIST_ENTRY)
-  const files = readdirSync(dir).filter((f) => f.endsWith('.js'))
-  const entry = basename(DIST_ENTRY)
-  const chunks = files.filter((f) => f !== entry).sort()
-  const size = (f: string) => statSync(join(dir, f)).size
-  const gz = (f: string) => gzipSync(readFileSync(join(dir, f))).length
-  const rows = [
-    ['file', 'size', 'gzip', 'loaded', 'holds'],
-    [entry, kb(size(entry)), kb(gz(entry)), 'at start', 'action, AWS SDK, @actions/core, yaml'],
-  ]
-  const described = chunks.map((file) => ({ file, what: describeChunk(readFileSync(join(dir, file), 'utf8')) }))
-  for (const { file, what } of described) rows.push([file, kb(size(file)), kb(gz(file)), 'lazily', what])
-  const total = files.reduce((sum, f) => sum + size(f), 0)
-  rows.push(['total', kb(total), kb(files.reduce((sum, f) => sum + gz(f), 0)), '', ''])
-  return { rows, chunks: described }
-}
-
-function trips(groups: string[][]): string {
-  return groups.map((g) => (g.length > 1 ? `[${[...g].sort().join(' ‖ ')}]` : g[0])).join(' → ')
-}
-
-/** The deploy by hand: get-stage, get-export, create-deployment, update-stage, get-export, one after another. */
-async function cliDeploy(emu: Emulator, cli: string, i: number): Promise<{ wallMs: number; calls: number }> {
-  const restApiId = await arrange(emu, `bench-cli-${i}`)
-  const dir = mkdtempSync(join(tmpdir(), 'bench-cli-'))
-  const env = {
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE00',
-    AWS_SECRET_ACCESS_KEY: 'secret-access-key-example',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_PAGER: '',
-    AWS_CONFIG_FILE: join(dir, 'none'),
-    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
-  }
-  const common = ['--endpoint-url', emu.url, '--rest-api-id', restApiId, '--stage-name', STAGE]
-  const exportArgs = ['--export-type', 'oas30', '--parameters', '{"extensions":"integrations,authorizers"}']
-  const steps = [
-    ['apigateway', 'get-stage', ...common],
-    ['apigateway', 'get-export', ...common, ...exportArgs, '--accepts', 'application/json', join(dir, 'before.json')],
-    ['apigateway', 'create-deployment', ...common, '--description', 'by hand'],
-    ['apigateway', 'update-stage', ...common, '--patch-operations', 'op=replace,path=/description,value=by-hand'],
-    ['apigateway', 'get-export', ...common, ...exportArgs, '--accepts', 'application/json', join(dir, 'after.json')],
-  ]
-  try {
-    const start = performance.now()
-    for (const step of steps) await timeCommand(cli, step, env)
-    return { wallMs: performance.now() - start, calls: emu.calls.length }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-/** Section 3, or how to install the AWS CLI when it is missing, or why it failed. */
-async function cliSection(emu: Emulator, actionMs: number): Promise<string> {
-  const title = '3. The same deploy by hand with the AWS CLI, same emulator'
-  const cli = process.env.AWS_CLI || 'aws'
-  const version = spawnSync(cli, ['--version'], { encoding: 'utf8' })
-  if (version.error || version.status !== 0) {
-    return table(title, [
-      ['skipped', `'${cli}' is not on PATH`],
-      ['install', 'sudo apt-get install awscli   (Debian/Ubuntu; or see https://aws.amazon.com/cli/)'],
-      ['then', 'npm run bench   (or AWS_CLI=/path/to/aws npm run bench)'],
-    ])
-  }
-  const byHand: Array<{ wallMs: number; calls: number }> = []
-  try {
-    for (let i = 0; i < CLI_RUNS; i++) byHand.push(await cliDeploy(emu, cli, i))
-  } catch (err) {
-    return table(title, [['failed', err instanceof Error ? err.message : String(err)]])
-  }
-  const cliMs = median(byHand.map((r) => r.wallMs))
-  const cliPath = spawnSync('sh', ['-c', 'command -v "$0"', cli], { encoding: 'utf8' }).stdout.trim()
-  return table(`${title} (median of ${CLI_RUNS})`, [
-    ['AWS CLI', `${(version.stdout || version.stderr).trim().split(' ')[0]} (${cliPath})`],
-    ['commands', 'get-stage → get-export → create-deployment → update-stage → get-export'],
-    ['wall time, 5 commands in sequence', ms(cliMs)],
-    ['AWS calls', String(median(byHand.map((r) => r.calls)))],
-    ['the action (section 2; it also diffs, reports and comments)', ms(actionMs)],
-    ['ratio: CLI by hand / action', `${(cliMs / actionMs).toFixed(1)} ×`],
-  ])
-}
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)} ×`
 
 interface DiffWorkerResult {
   operations: number
@@ -244,16 +68,35 @@ function diffWorker(mode: 'baseline' | 'full', variant: 'everything' | 'one-adde
   })
 }
 
+/** The sections asked for on the command line; all when none. */
+const asked = new Set(
+  process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n >= 1 && n <= 7),
+)
+const wanted = (section: number): boolean =>
+  asked.size === 0 || asked.has(section) || (section <= 3 && [1, 2, 3].some((n) => asked.has(n)))
+
 async function main(): Promise<void> {
   console.log('API Gateway stage action: benchmark')
   console.log(
     `node ${spawnSync(node24(), ['--version']).stdout.toString().trim()} · ${cpus().length} CPU(s) · bundle ${DIST_ENTRY}`,
   )
 
+  if (wanted(1)) await deploySections()
+  if (wanted(4)) await diffSection()
+  if (wanted(5)) console.log(await definitionSection())
+  if (wanted(6)) console.log(await scaleSection())
+  if (wanted(7)) console.log(await motoSection())
+}
+
+/** Sections 1–3: start-up, the deploy with diff and comment, and the side by side, from the same runs. */
+async function deploySections(): Promise<void> {
   // ---- 1. start-up and bundle
   const bare: number[] = []
   for (let i = 0; i < RUNS; i++) bare.push(await timeCommand(node24(), ['-e', '0']))
-  const bundle = bundleRows()
+  const bareMs = median(bare)
 
   const emu = await startEmulator({ latencyMs: LATENCY_MS })
   const ends = recordCallEnds(emu)
@@ -266,43 +109,73 @@ async function main(): Promise<void> {
     for (let i = 0; i < RUNS; i++)
       deploys.push(await deployOnce(emu, ends, { url: proxy.url, log: githubLog, fake }, i))
     const startup = median(deploys.map((d) => d.startupMs))
-    const bareMs = median(bare)
+    const sdk = await sdkFloorMs(emu, RUNS)
+    const bundle = bundleRows(loads.beforeFirstRequest)
 
     console.log(
       table(`1. Start-up (median of ${RUNS} runs)`, [
         ['bare `node -e 0`, spawn → exit', ms(bareMs)],
-        ['dist/index.js, spawn → first AWS request', ms(startup)],
-        ['  of which Node boot (spawn → bundle starts loading)', ms(loads.bootMs)],
-        ['  of which bundle load, inputs, client set-up', ms(startup - loads.bootMs)],
-        ['start-up over bare Node', ms(startup - bareMs)],
-        ['lazy chunks loaded before the first AWS request', loads.beforeFirstRequest.join(', ') || 'none'],
+        ['the action (dist/), spawn → first AWS request', ms(startup)],
+        ['ratio: action start-up / bare Node (target ≤ 2)', ratio(startup, bareMs)],
+        [`the AWS SDK alone (bench/sdk-floor.ts, ${kb(sdk.bytes)} bundle), spawn → its request`, ms(sdk.ms)],
+        ['ratio: SDK alone / bare Node', ratio(sdk.ms, bareMs)],
+        ['ratio: action start-up / SDK alone', ratio(startup, sdk.ms)],
+        ['bundle files loaded before the first AWS request', loads.beforeFirstRequest.join(', ') || 'none'],
       ]),
     )
-    console.log(table('   Bundle', bundle.rows))
+    console.log(table(`   Bundle (${kb(bundle.totalBytes)} in all)`, bundle.rows))
 
-    // ---- 2. deploy with diff and comment
+    // ---- 2. deploy with diff and comment, against its floor
     const d = deploys[Math.floor(deploys.length / 2)] as DeployFigures
-    const awsTrips = median(deploys.map((x) => x.awsTrips.length))
+    const wall = median(deploys.map((x) => x.wallMs))
+    const floor = bareMs + (FLOOR_AWS_TRIPS + FLOOR_GITHUB_TRIPS) * LATENCY_MS
+    const floorText = `bare Node + (${FLOOR_AWS_TRIPS} AWS + ${FLOOR_GITHUB_TRIPS} GitHub round trips) × ${LATENCY_MS} ms`
     console.log(
       table(`2. Deploy with diff and PR comment, ${LATENCY_MS} ms per AWS and GitHub call (median of ${RUNS})`, [
-        ['wall time, spawn → exit', ms(median(deploys.map((x) => x.wallMs)))],
+        ['wall time, spawn → exit', ms(wall)],
+        [`floor: ${floorText}`, ms(floor)],
+        ['ratio: action / floor (target ≤ 1.5)', ratio(wall, floor)],
         ['AWS calls', String(median(deploys.map((x) => x.awsCalls)))],
         ['GitHub calls', String(median(deploys.map((x) => x.githubCalls)))],
-        [`sequential AWS round trips (target ≤ 4)`, String(awsTrips)],
+        [
+          `sequential AWS round trips (target ${FLOOR_AWS_TRIPS})`,
+          String(median(deploys.map((x) => x.awsTrips.length))),
+        ],
         ['  critical path', trips(d.awsTrips)],
-        ['sequential GitHub round trips', String(median(deploys.map((x) => x.githubTrips.length)))],
+        [
+          `sequential GitHub round trips (target ${FLOOR_GITHUB_TRIPS})`,
+          String(median(deploys.map((x) => x.githubTrips.length))),
+        ],
         ['  critical path', trips(d.githubTrips)],
       ]),
     )
 
-    // ---- 3. by hand with the AWS CLI
-    console.log(await cliSection(emu, median(deploys.map((x) => x.wallMs))))
+    // ---- 3. side by side: the action, the AWS CLI by hand, the floor
+    const cli = await cliFigures(emu, CLI_RUNS)
+    const rows = [
+      ['', 'wall time', 'AWS calls', 'vs floor', 'vs AWS CLI'],
+      [
+        'the action: deploy, diff, PR comment',
+        ms(wall),
+        String(median(deploys.map((x) => x.awsCalls))),
+        ratio(wall, floor),
+        cli.ok ? ratio(wall, cli.wallMs) : '',
+      ],
+      cli.ok
+        ? [`AWS CLI by hand: ${CLI_COMMANDS}`, ms(cli.wallMs), String(cli.calls), ratio(cli.wallMs, floor), '1.00 ×']
+        : ['AWS CLI by hand', `skipped: ${cli.why}`, '', '', ''],
+      [`floor: ${floorText}`, ms(floor), '', '1.00 ×', cli.ok ? ratio(floor, cli.wallMs) : ''],
+    ]
+    const cliNote = cli.ok ? `${cli.version} (${cli.path}), median of ${CLI_RUNS}` : (cli.install ?? '')
+    console.log(table(`3. Side by side, same emulator, ${LATENCY_MS} ms per call · AWS CLI: ${cliNote}`, rows))
   } finally {
     await proxy.stop()
     await fake.stop()
     await emu.stop()
   }
+}
 
+async function diffSection(): Promise<void> {
   // ---- 4. diff + render
   const rows: string[][] = [['case', 'diff', 'render', 'heap high-water', 'peak RSS', 'comment', 'summary']]
   const baseline = await diffWorker('baseline', 'everything')
@@ -336,9 +209,6 @@ async function main(): Promise<void> {
       '   render beyond what was in use before it (V8 GC statistics; includes garbage not yet collected). peak RSS: the\n' +
       "   process's resident-set high-water mark (getrusage maxRSS) after the cold run.",
   )
-
-  // ---- 5. deploy with definition
-  console.log(await definitionSection())
 }
 
 await main()

@@ -75,7 +75,15 @@ export async function compareApi(
   return apiDiffSection(sources, before, after.kind === 'same' ? before : after.definition)
 }
 
-/** Compares the two definitions; the diff module (and its library) is loaded only here. */
+/**
+ * Starts loading the diff module (and its library) once the requests of this turn have left: called when the
+ * change's last round trip starts, its compile lands while the read-back is in flight instead of after it.
+ */
+export function preloadApiDiff(sources: DiffSources): void {
+  if (sources.kind !== 'unavailable') setImmediate(() => void import('../diff/api-diff.js').catch(() => undefined))
+}
+
+/** Compares the two definitions; the diff module (and its library) is loaded only here (or by preloadApiDiff). */
 async function apiDiffSection(
   sources: DiffSources,
   before: object | undefined,

@@ -35,14 +35,17 @@ export async function beginReport(inputs: ActionInputs, run: RunContext, read: R
   const github = lazyGitHub(inputs, run)
   const payload = readEventPayload(run.eventPath, (p) => readFileSync(p, 'utf8'))
   const pullRequest = resolvePullRequestNumber({ eventName: run.eventName ?? '', payload }, inputs.prNumber)
-  // The comment's first round trip (and loading Octokit) runs alongside the AWS change; only its write waits.
+  // The comment's first round trip (and loading Octokit) runs alongside the AWS change; only its write waits. Started
+  // once the change's first request has left, so that loading Octokit does not hold it back.
   const prNumber = pullRequest.number
   if (inputs.comment !== false && prNumber !== undefined) {
-    // Never thrown: the comment step meets any failure again and words it.
-    void github().then(
-      (session) => session?.prefetchComment(prNumber),
-      () => undefined,
-    )
+    setImmediate(() => {
+      // Never thrown: the comment step meets any failure again and words it.
+      void github().then(
+        (session) => session?.prefetchComment(prNumber),
+        () => undefined,
+      )
+    })
   }
   const deploymentId = await startGitHubDeployment({ github, inputs, run, baseUrl: read.urls.base })
   return Object.freeze({ github, pullRequest, ...(deploymentId !== undefined ? { deploymentId } : {}) })

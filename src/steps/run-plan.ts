@@ -6,7 +6,7 @@ import type { ActionInputs } from '../inputs/types.js'
 import { findCause } from '../lib/errors.js'
 import type { Sleep } from '../lib/sleep.js'
 import * as core from '../runner/actions-core.js'
-import { type AfterDefinition, readAfterDefinition } from './api-definitions.js'
+import { type AfterDefinition, preloadApiDiff, readAfterDefinition } from './api-definitions.js'
 import { explainApplyError } from './explain-failure.js'
 import type { PlanResult } from './plan.js'
 import { type ReadResult, setApiOutputs } from './read.js'
@@ -36,13 +36,15 @@ export async function runPlan(options: {
           `${call.action} throttled by AWS's quota: waiting ${(waitMs / 1000).toFixed(1)} s (retry ${round} of ${rounds})`,
         ),
       // The new definition is read together with the stage read-back: one round trip for both.
-      alongside: (created) =>
-        readAfterDefinition({
+      alongside: (created) => {
+        preloadApiDiff(sources)
+        return readAfterDefinition({
           api,
           sources,
           canaryId: created ?? state.stage?.canary?.deploymentId,
           file: definition?.served,
-        }),
+        })
+      },
     })
   try {
     return await attempt().catch((err: unknown) => {
