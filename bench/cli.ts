@@ -14,8 +14,8 @@ export type CliFigures =
   | { ok: true; version: string; path: string; wallMs: number; calls: number }
   | { ok: false; why: string; install?: string }
 
-async function cliDeploy(emu: Emulator, cli: string, i: number): Promise<{ wallMs: number; calls: number }> {
-  const restApiId = await arrange(emu, `bench-cli-${i}`)
+/** The deploy by hand against `endpoint`, one `aws` process per call; wall time in ms. */
+export async function cliByHand(cli: string, endpoint: string, restApiId: string): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cli-'))
   const env = {
     PATH: process.env.PATH ?? '',
@@ -28,7 +28,7 @@ async function cliDeploy(emu: Emulator, cli: string, i: number): Promise<{ wallM
     AWS_CONFIG_FILE: join(dir, 'none'),
     AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
   }
-  const common = ['--endpoint-url', emu.url, '--rest-api-id', restApiId, '--stage-name', STAGE]
+  const common = ['--endpoint-url', endpoint, '--rest-api-id', restApiId, '--stage-name', STAGE]
   const exportArgs = ['--export-type', 'oas30', '--parameters', '{"extensions":"integrations,authorizers"}']
   const steps = [
     ['apigateway', 'get-stage', ...common],
@@ -40,10 +40,16 @@ async function cliDeploy(emu: Emulator, cli: string, i: number): Promise<{ wallM
   try {
     const start = performance.now()
     for (const step of steps) await timeCommand(cli, step, env)
-    return { wallMs: performance.now() - start, calls: emu.calls.length }
+    return performance.now() - start
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+async function cliDeploy(emu: Emulator, cli: string, i: number): Promise<{ wallMs: number; calls: number }> {
+  const restApiId = await arrange(emu, `bench-cli-${i}`)
+  const wallMs = await cliByHand(cli, emu.url, restApiId)
+  return { wallMs, calls: emu.calls.length }
 }
 
 /** The CLI's median over `runs` deploys, or why it could not run. AWS_CLI names another `aws` than PATH's. */
