@@ -22,6 +22,8 @@ export interface ApplyResult {
   after?: StageState
   /** What AWS warned about when it imported the definition (PutRestApi), if it did. */
   importWarnings?: string[]
+  /** Best-effort calls that failed (the change stands), each as `TagResource: <why>`. */
+  bestEffortFailures?: string[]
 }
 
 export interface ApplyOptions extends WritePolicyOptions {
@@ -98,6 +100,7 @@ class PlanCalls {
   private createdRestApiId: string | undefined
   private importWarnings: string[] | undefined
   private readonly completed: PlannedCall[] = []
+  readonly bestEffortFailures: string[] = []
   /** The tags the plan put on its stage, with the placeholders resolved. */
   readonly stageTags: Record<string, string> = {}
 
@@ -126,12 +129,17 @@ class PlanCalls {
     options.onCall?.(call, index)
     const created = this.createdDeploymentId
     const failure: ApplyFailure = { failedCall: call, completed: [...this.completed], createdDeploymentId: created }
+    let failedBestEffort = false
     const outcome = await awsCall(callContext(call), () => send(client, call, created), {
       allowNotFound: isDeletion(call),
       retry: policy.retryPolicy(call),
     }).catch((cause: unknown) => {
-      throw new ApplyError(failure, { cause })
+      if (!(call.action === 'TagResource' && call.bestEffort)) throw new ApplyError(failure, { cause })
+      this.bestEffortFailures.push(errorMessage(cause))
+      failedBestEffort = true
+      return undefined
     })
+    if (failedBestEffort) return
     if (outcome?.deploymentId) this.createdDeploymentId = outcome.deploymentId
     if (outcome?.restApiId) {
       this.createdRestApiId = outcome.restApiId
@@ -200,6 +208,7 @@ export async function applyPlan<T = undefined>(
   if (createdRestApiId) result.createdRestApiId = createdRestApiId
   if (after) result.after = after
   if (importWarnings) result.importWarnings = importWarnings
+  if (calls.bestEffortFailures.length) result.bestEffortFailures = [...calls.bestEffortFailures]
   if (extra) result.alongside = extraResult.value as T
   return result
 }

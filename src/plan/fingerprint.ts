@@ -4,6 +4,7 @@
 // fingerprint with the stage as read back and writes it again in the rare case the prediction was wrong.
 import { fingerprintTags } from '../model/stage-fingerprint.js'
 import type { StageState } from '../model/state.js'
+import { stageArn } from '../model/urls.js'
 import type { PlanContext } from './context.js'
 import { NEW_DEPLOYMENT_ID, type Plan, type PlannedCall } from './types.js'
 
@@ -12,7 +13,8 @@ const VARIABLE_PATH = /^\/variables\/([^/]+)$/
 /** The plan with the fingerprint of the stage it will leave folded into its closing TagResource, when it can be. */
 export function withFingerprint(plan: Plan, ctx: PlanContext): Plan {
   const before = ctx.state.stage
-  if (before === undefined || plan.calls.length === 0) return plan
+  if (plan.calls.length === 0) return plan
+  if (before === undefined) return withNewStageFingerprint(plan, ctx)
   const closing = closingStageTag(plan)
   if (closing === undefined) return plan
   const after = predictStage(before, plan)
@@ -23,6 +25,29 @@ export function withFingerprint(plan: Plan, ctx: PlanContext): Plan {
     i === closing.index && call.action === 'TagResource' ? { ...call, tags: { ...call.tags, ...tags } } : call,
   )
   return { ...plan, calls }
+}
+
+/**
+ * A stage the plan creates (CreateDeployment with the stage's name) is as AWS makes a new stage: the deployment,
+ * the variables given, no settings, no canary. Its fingerprint is a best-effort TagResource at the end of the plan,
+ * sent together with the read-back; a failure only warns, as the fingerprint's own call after the read-back would.
+ */
+function withNewStageFingerprint(plan: Plan, ctx: PlanContext): Plan {
+  const touching = plan.calls.filter((call) => touchesStage(call, plan))
+  const [create] = touching
+  if (touching.length !== 1 || create?.action !== 'CreateDeployment' || create.canarySettings) return plan
+  const created: StageState = {
+    stageName: plan.stageName,
+    deploymentId: NEW_DEPLOYMENT_ID,
+    variables: { ...(create.variables ?? {}) },
+    cacheClusterEnabled: false,
+    methodSettings: {},
+    tracingEnabled: false,
+    tags: {},
+  }
+  const resourceArn = stageArn(ctx.state.region, plan.restApiId, plan.stageName)
+  const tag: PlannedCall = { action: 'TagResource', resourceArn, tags: fingerprintTags(created), bestEffort: true }
+  return { ...plan, calls: [...plan.calls, tag] }
 }
 
 /** The last call, when it is a TagResource on the plan's stage (so every change to the stage comes before it). */

@@ -43,7 +43,13 @@ export type PlannedCall =
     }
   | { action: 'DeleteStage'; restApiId: string; stageName: string }
   | { action: 'DeleteBasePathMapping'; domainName: string; basePath: string }
-  | { action: 'TagResource'; resourceArn: string; tags: Record<string, string> }
+  | {
+      action: 'TagResource'
+      resourceArn: string
+      tags: Record<string, string>
+      /** Only records what the run did (the drift fingerprint): a failure warns, the change it records stands. */
+      bestEffort?: true
+    }
   /** restApiId and stageName name the mapping's target (also used in error messages). */
   | { action: 'CreateBasePathMapping'; domainName: string; basePath: string; restApiId: string; stageName: string }
   | {

@@ -84,6 +84,10 @@ async function applyChange({
       runPlan({ inputs, read, planned, sleep }),
     )
     for (const warning of applied.importWarnings ?? []) core.warning(`API Gateway warned on import: ${warning}`)
+    // The plan's best-effort calls only record the drift fingerprint (recordFingerprintOf tries once more).
+    for (const why of applied.bestEffortFailures ?? []) {
+      core.warning(`The drift fingerprint could not be recorded on the stage: ${why}`)
+    }
     known = {
       ...(applied.after ? { after: applied.after } : {}),
       ...(applied.alongside ? { afterDefinition: applied.alongside } : {}),

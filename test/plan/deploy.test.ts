@@ -22,6 +22,8 @@ describe('planDeploy', () => {
         description,
         variables: { lambdaAlias: 'staging' },
       },
+      // The drift fingerprint of the stage it creates, best effort (plan/fingerprint.ts).
+      expect.objectContaining({ action: 'TagResource', bestEffort: true }),
     ])
     expect(p.expected).toEqual({
       deploymentId: NEW_DEPLOYMENT_ID,

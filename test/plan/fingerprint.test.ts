@@ -64,9 +64,25 @@ describe('withFingerprint (through plan())', () => {
     expect(hasFingerprint(p)).toBe(false)
   })
 
-  it('adds nothing to a new stage’s plan (no closing tag to fold into)', () => {
+  it('ends a new stage’s plan with a best-effort tag: the fingerprint of the stage AWS creates', () => {
     const p = plan({ inputs: actionInputs({ variables: { a: '1' } }), state: readState(), description })
-    expect(p.calls.map((c) => c.action)).toEqual(['CreateDeployment'])
+    expect(p.calls.map((c) => c.action)).toEqual(['CreateDeployment', 'TagResource'])
+    const created = stageState({ deploymentId: NEW_DEPLOYMENT_ID, variables: { a: '1' } })
+    expect(p.calls[1]).toEqual({
+      action: 'TagResource',
+      resourceArn: 'arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5/stages/staging',
+      tags: fingerprintTags(created),
+      bestEffort: true,
+    })
+  })
+
+  it('does not predict a new stage that the plan also configures', () => {
+    const p = plan({
+      inputs: actionInputs({ settings: { defaults: {}, tracingEnabled: true } }),
+      state: readState(),
+      description,
+    })
+    expect(hasFingerprint(p)).toBe(false)
   })
 
   it('hides the fingerprint in the logged plan: it hashes variable values', () => {
