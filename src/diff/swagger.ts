@@ -2,7 +2,7 @@
 // OpenAPI 3 only (its Swagger 2 support is on its roadmap), and API Gateway exports the same API in both forms;
 // emulators such as moto even answer an oas30 export with Swagger 2.0.
 
-import { isRecord, type Json } from './json.js'
+import { isRecord, type Json, recordOf } from './json.js'
 
 export function swaggerToOas3(src: Json): Json {
   const doc = rewriteRefs(structuredClone(src)) as Json
@@ -18,11 +18,8 @@ export function swaggerToOas3(src: Json): Json {
     components.parameters = params
   }
   if (isRecord(doc.responses)) {
-    const responses: Json = {}
-    for (const [name, r] of Object.entries(doc.responses)) {
-      if (isRecord(r)) responses[name] = convertResponse(r, globalProduces)
-    }
-    components.responses = responses
+    const responses = Object.entries(doc.responses).filter((entry): entry is [string, Json] => isRecord(entry[1]))
+    components.responses = recordOf(responses.map(([name, r]) => [name, convertResponse(r, globalProduces)]))
   }
   if (isRecord(doc.securityDefinitions)) components.securitySchemes = doc.securityDefinitions
   const out: Json = { openapi: '3.0.1' }
@@ -60,11 +57,10 @@ function convertOperation(op: Json, globalConsumes: string[], globalProduces: st
   if (rest.length > 0) out.parameters = rest.map(convertParameter)
   const requestBody = convertBody(params, consumes)
   if (requestBody !== undefined) out.requestBody = requestBody
-  const responses: Json = {}
-  for (const [code, r] of Object.entries(isRecord(op.responses) ? op.responses : {})) {
-    if (isRecord(r)) responses[code] = convertResponse(r, produces)
-  }
-  out.responses = responses
+  const responses = Object.entries(isRecord(op.responses) ? op.responses : {}).filter(
+    (entry): entry is [string, Json] => isRecord(entry[1]),
+  )
+  out.responses = recordOf(responses.map(([code, r]) => [code, convertResponse(r, produces)]))
   return out
 }
 
@@ -153,18 +149,18 @@ function convertResponse(r: Json, produces: string[]): Json {
 function rewriteRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rewriteRefs)
   if (!isRecord(value)) return value
-  const out: Json = {}
-  for (const [key, v] of Object.entries(value)) {
-    if (key === '$ref' && typeof v === 'string') {
-      out[key] = v
-        .replace(/^#\/definitions\//, '#/components/schemas/')
-        .replace(/^#\/parameters\//, '#/components/parameters/')
-        .replace(/^#\/responses\//, '#/components/responses/')
-    } else {
-      out[key] = rewriteRefs(v)
-    }
-  }
-  return out
+  return recordOf(
+    Object.entries(value).map(([key, v]): [string, unknown] => {
+      if (key !== '$ref' || typeof v !== 'string') return [key, rewriteRefs(v)]
+      return [
+        key,
+        v
+          .replace(/^#\/definitions\//, '#/components/schemas/')
+          .replace(/^#\/parameters\//, '#/components/parameters/')
+          .replace(/^#\/responses\//, '#/components/responses/'),
+      ]
+    }),
+  )
 }
 
 function stringList(value: unknown, fallback: string[] = []): string[] {
