@@ -22,7 +22,7 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv
   /** Injected in tests so waits (conflict retries, smoke-test attempts, cache polls) do not take real time. */
   sleep?: Sleep
-  /** The clock a rollout bakes by; injected in tests together with `sleep`. Default Date.now. */
+  /** The clock a rollout bakes by and quota waits count with; injected in tests together with `sleep`. Default Date.now. */
   now?: () => number
 }
 
@@ -48,7 +48,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const planned = planStep({ inputs, read, run: context, definition, now: options.now?.() })
     // 4. Apply (a failure is carried to the report, then thrown); 5. report.
     const started = await beginReport(inputs, context, read)
-    const changed = await applyStep({ inputs, read, planned, sleep: options.sleep })
+    const changed = await applyStep({ inputs, read, planned, sleep: options.sleep, now: options.now })
     // 4b. A rollout bakes, judges and steps its canary (other operations pass through).
     const applied = await rolloutStep({
       inputs,

@@ -1,6 +1,7 @@
 // The one way this adapter calls AWS: a failure becomes an Error whose message names the call and the API and stage
 // it targeted, with the SDK's exception kept as `cause`. Retries: the client itself repeats throttled, 5xx and (for
-// reads) 409 answers (client.ts); a write may add its own policy on top (write-policy.ts).
+// reads) 409 answers (client.ts), except the throttling of quota-bound writes; a write adds its own policy on top
+// (write-policy.ts), which alone waits out a quota.
 
 /** What the failure message names: `UpdateStage on API a1b2c3 stage 'prod' failed: …`. */
 export interface AwsCallContext {

@@ -1,10 +1,15 @@
 import { APIGatewayClient } from '@aws-sdk/client-api-gateway'
 import { isConflict } from './aws-call.js'
+import { isQuotaBoundCommand } from './quotas.js'
+import { isThrottled } from './throttle-wait.js'
 
 export interface ClientOptions {
   /** Region from the input; undefined lets the SDK resolve AWS_REGION / AWS_DEFAULT_REGION / profile. */
   region?: string
-  /** Attempts per call; the SDK retries throttling (429) and 5xx with backoff and honours Retry-After. */
+  /**
+   * Attempts per call; the SDK retries throttling (429) and 5xx with backoff and Retry-After (at most 5 s beyond its
+   * backoff). A quota-bound write's throttling is not retried by the SDK but by the executor (write-policy.ts).
+   */
   maxAttempts: number
   /** Product token appended to the SDK user agent, e.g. `apigw-stage-action/0.1.0`. */
   userAgent: string
@@ -23,7 +28,40 @@ export function createApiGatewayClient(options: ClientOptions): APIGatewayClient
     customUserAgent: [[name ?? 'apigw-stage-action', version ?? '0']],
   })
   retryConflictedReads(client)
+  leaveQuotaThrottlingToThePolicy(client)
   return client
+}
+
+/** Carries a quota-bound call's 429 past the SDK's retry step, which retries only what it can classify. */
+class QuotaThrottled extends Error {
+  override readonly name = 'QuotaThrottled'
+  constructor(readonly throttled: unknown) {
+    super('throttled by a per-account quota')
+  }
+}
+
+/**
+ * A quota-bound write (CreateDeployment, UpdateUsagePlan, PutRestApi, ImportRestApi, DeleteRestApi) answered 429 is
+ * not retried by the SDK: its backoff knows nothing of the quota's slots, it comes back when Retry-After says with
+ * every other waiting run, and it waits in the process's real time. The executor waits it out instead
+ * (write-policy.ts). Inside the retry step the 429 travels wrapped, so the SDK sees an error it does not retry; at
+ * the outermost step it is unwrapped, so callers see AWS's answer as it came.
+ */
+function leaveQuotaThrottlingToThePolicy(client: APIGatewayClient): void {
+  client.middlewareStack.add(
+    (next, context) => (args) =>
+      next(args).catch((err: unknown) => {
+        throw isQuotaBoundCommand(context.commandName) && isThrottled(err) ? new QuotaThrottled(err) : err
+      }),
+    { step: 'finalizeRequest', priority: 'low', name: 'wrapQuotaThrottling' },
+  )
+  client.middlewareStack.add(
+    (next) => (args) =>
+      next(args).catch((err: unknown) => {
+        throw err instanceof QuotaThrottled ? err.throttled : err
+      }),
+    { step: 'initialize', priority: 'high', name: 'unwrapQuotaThrottling' },
+  )
 }
 
 /**

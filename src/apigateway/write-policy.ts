@@ -1,89 +1,56 @@
 // How the executor paces and retries its writes, beyond the SDK's own retries: spacing for the per-account quotas,
-// ConflictException (concurrent modification, which the SDK does not retry) and throttling that outlived the SDK.
+// ConflictException (concurrent modification, which the SDK does not retry), and throttling. A quota-bound call's
+// throttling is handled here alone (the SDK does not retry it, client.ts): the wait follows the quota's slots
+// (throttle-wait.ts) and lasts as long as a burst of runs in the account needs, up to a time budget. Other calls are
+// throttled only by the account's 10 requests per second; the SDK retries those, then a few rounds here.
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway'
 import { realSleep, type Sleep } from '../lib/sleep.js'
 import type { PlannedCall } from '../plan/types.js'
-import { errorName, isConflict, type RetryPolicy } from './aws-call.js'
+import { isConflict, type RetryPolicy } from './aws-call.js'
+import { quotaOf } from './quotas.js'
+import { backoffWait, isThrottled, retryAfterMs, slotWait } from './throttle-wait.js'
 
 export interface WritePolicyOptions {
   sleep?: Sleep
+  /** The clock that `sleep` advances (default Date.now): the spacing of a run's own quota-bound calls uses it. */
+  now?: () => number
   /** Extra attempts for ConflictException (concurrent modification), which the SDK does not retry. */
   conflictRetries?: number
   /**
-   * Extra rounds for a call AWS still throttles after the SDK's own retries gave up (each round is a full SDK
-   * attempt with its retries). Default: the client's max-retries. Matters for the per-account quotas that every run
-   * in the account shares (CreateDeployment 1 per 5 s, UpdateUsagePlan 1 per 20 s).
+   * Extra rounds for a call without a quota that AWS still throttles after the SDK's own retries gave up (each round
+   * is a full SDK attempt with its retries). Default: the client's max-retries. Quota-bound calls have no round limit.
    */
   throttleRetries?: number
-  /** Total time a call may spend waiting out throttling, across rounds (default 3 minutes). */
+  /** Total time one call may spend waiting out throttling (default 10 minutes). */
   throttleBudgetMs?: number
   /** Random source for the jitter, in [0, 1) (tests make it deterministic). */
   random?: () => number
-  /** Called before waiting out a throttled call, for logging. */
-  onThrottled?: (call: PlannedCall, waitMs: number, round: number, rounds: number) => void
-}
-
-/** AWS's fixed per-account rate for these calls [apigateway quotas]. */
-const MIN_INTERVAL_MS: Partial<Record<PlannedCall['action'], number>> = {
-  UpdateUsagePlan: 20_000,
-  CreateDeployment: 5_000,
-  PutRestApi: 1_000,
-  // Regional and private; an edge API's creation is 1 per 30 s (a run creates at most one API).
-  ImportRestApi: 3_000,
-  DeleteRestApi: 30_000,
-}
-const QUOTA_TEXT: Partial<Record<PlannedCall['action'], string>> = {
-  UpdateUsagePlan: '1 UpdateUsagePlan per 20 seconds',
-  CreateDeployment: '1 CreateDeployment per 5 seconds',
-  PutRestApi: '1 PutRestApi per second',
-  ImportRestApi: '1 ImportRestApi per 3 seconds (regional; 30 seconds for edge-optimised APIs)',
-  DeleteRestApi: '1 DeleteRestApi per 30 seconds',
-}
-/** Jitter spread of the first throttling round for calls without a fixed interval; doubles each round. */
-const DEFAULT_SPREAD_MS = 1_000
-const MAX_SPREAD_MS = 60_000
-const DEFAULT_THROTTLE_BUDGET_MS = 180_000
-const DEFAULT_CONFLICT_RETRIES = 4
-
-/** 429: TooManyRequestsException or LimitExceededException (the SDK's own retries are used up). */
-function isThrottled(err: unknown): boolean {
-  const name = errorName(err)
-  const status = (err as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode
-  return name === 'TooManyRequestsException' || name === 'LimitExceededException' || status === 429
-}
-
-/** Retry-After of a throttling answer in ms (AWS: `retryAfterSeconds`, from the header); undefined without one. */
-export function retryAfterMs(err: unknown, now: number = Date.now()): number | undefined {
-  const e = err as { retryAfterSeconds?: unknown; $response?: { headers?: Record<string, string | undefined> } }
-  const raw = typeof e?.retryAfterSeconds === 'string' ? e.retryAfterSeconds : e?.$response?.headers?.['retry-after']
-  if (raw === undefined || raw.trim() === '') return undefined
-  const seconds = Number(raw)
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000)
-  const at = Date.parse(raw)
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now)
+  /**
+   * Called before waiting out a throttled call, for logging: the wait, which retry it is, and the most rounds there
+   * can be (undefined for a quota-bound call, which is bounded by time).
+   */
+  onThrottled?: (call: PlannedCall, waitMs: number, round: number, rounds: number | undefined) => void
 }
 
 /**
- * How long to wait before throttling round `round` (0-based): what Retry-After asks for (at least 1 s), plus full
- * jitter over the call's quota interval doubled each round (capped at 60 s), so runs that were throttled together
- * do not come back together.
+ * Ten minutes: 120 CreateDeployment slots, so a burst of about 100 runs deploying in one account at once all get
+ * through (about 1.2 slots per run); 30 UpdateUsagePlan or 20 DeleteRestApi slots. A longer queue is better served by
+ * fewer runs at once (a concurrency group, a matrix's max-parallel) than by jobs that wait longer.
  */
-export function throttleWaitMs(
-  action: PlannedCall['action'],
-  round: number,
-  retryAfter: number | undefined,
-  random: () => number,
-): number {
-  const spread = Math.min(MAX_SPREAD_MS, (MIN_INTERVAL_MS[action] ?? DEFAULT_SPREAD_MS) * 2 ** round)
-  return Math.max(1000, retryAfter ?? 0) + Math.floor(random() * spread)
-}
+const DEFAULT_THROTTLE_BUDGET_MS = 600_000
+const DEFAULT_CONFLICT_RETRIES = 4
 
-function throttleNote(call: PlannedCall, rounds: number, waitedMs: number): string {
-  const quota = QUOTA_TEXT[call.action]
-  const waited = rounds ? ` It was retried ${rounds} more time(s) over ${Math.round(waitedMs / 1000)} s.` : ''
-  return quota
-    ? ` AWS allows ${quota} per account, shared by every run in the account.${waited} Re-run later, or raise max-retries.`
-    : ` AWS throttled the account's API Gateway control-plane calls (10 per second).${waited} Re-run later, or raise max-retries.`
+function throttleNote(call: PlannedCall, retries: number, waitedMs: number, budgetMs: number): string {
+  const quota = quotaOf(call.action)
+  const waited = ` It was retried ${retries} more time(s) over ${Math.round(waitedMs / 1000)} s`
+  if (!quota) {
+    return ` AWS throttled the account's API Gateway control-plane calls (10 per second).${retries ? `${waited}.` : ''} Re-run later, or raise max-retries.`
+  }
+  return (
+    ` AWS allows ${quota.text} per account, shared by every run in the account.${waited}, and waits at most` +
+    ` ${Math.round(budgetMs / 60_000)} minutes. Re-run later, or let fewer runs call it at once (a concurrency group,` +
+    ` or the matrix's max-parallel).`
+  )
 }
 
 /** The max-retries the client was built with (the SDK resolves maxAttempts to a provider). */
@@ -106,6 +73,7 @@ export class WritePolicy {
   static async create(client: APIGatewayClient, options: WritePolicyOptions): Promise<WritePolicy> {
     return new WritePolicy({
       sleep: options.sleep ?? realSleep,
+      now: options.now ?? Date.now,
       random: options.random ?? Math.random,
       conflictRetries: options.conflictRetries ?? DEFAULT_CONFLICT_RETRIES,
       throttleRetries: options.throttleRetries ?? (await clientRetries(client)),
@@ -115,14 +83,14 @@ export class WritePolicy {
   }
 
   /**
-   * AWS allows some calls only once per interval per account (UpdateUsagePlan: 1 per 20 s); space them instead of
-   * collecting 429s.
+   * AWS allows some calls only once per interval per account (UpdateUsagePlan: 1 per 20 s); a run spaces its own
+   * calls of a quota instead of collecting 429s.
    */
   async spaceBefore(call: PlannedCall): Promise<void> {
-    const interval = MIN_INTERVAL_MS[call.action]
+    const interval = quotaOf(call.action)?.intervalMs
     const previous = this.lastSent.get(call.action)
     if (interval && previous !== undefined) {
-      const wait = previous + interval - Date.now()
+      const wait = previous + interval - this.options.now()
       if (wait > 0) await this.options.sleep(wait)
     }
     this.sent(call)
@@ -130,15 +98,28 @@ export class WritePolicy {
 
   /** Records when the call was last sent; the next call of its kind is spaced from then. */
   sent(call: PlannedCall): void {
-    this.lastSent.set(call.action, Date.now())
+    this.lastSent.set(call.action, this.options.now())
   }
 
-  /** Conflicts: backoff with full jitter (0.5 s, 1 s, 2 s, 4 s caps). Throttling: rounds within the budget. */
+  /**
+   * Conflicts: backoff with full jitter (0.5 s, 1 s, 2 s, 4 s caps). Throttling: the quota's slots, or backoff rounds
+   * for a call without a quota; either within the time budget.
+   */
   retryPolicy(call: PlannedCall): RetryPolicy {
-    const { sleep, random, conflictRetries, throttleRetries, throttleBudgetMs, onThrottled } = this.options
+    const { sleep, now, random, conflictRetries, throttleRetries, throttleBudgetMs, onThrottled } = this.options
+    const quota = quotaOf(call.action)
     let conflicts = 0
-    let throttleRounds = 0
-    let throttledFor = 0
+    let throttles = 0
+    let contested = 0
+    let waited = 0
+    /** The wait before the next attempt; undefined when the rounds of a call without a quota are used up. */
+    const nextWait = (err: unknown): number | undefined => {
+      const retryAfter = retryAfterMs(err, now())
+      if (!quota) return throttles < throttleRetries ? backoffWait(throttles, retryAfter, random) : undefined
+      const slot = slotWait(quota.intervalMs, retryAfter, contested, random)
+      if (slot.contested) contested++
+      return slot.waitMs
+    }
     return {
       retry: async (err) => {
         if (isConflict(err) && conflicts < conflictRetries) {
@@ -146,17 +127,16 @@ export class WritePolicy {
           conflicts++
           return true
         }
-        if (!isThrottled(err) || throttleRounds >= throttleRetries) return false
-        // The SDK's retries are used up, typically because other runs in the account share the quota.
-        const wait = throttleWaitMs(call.action, throttleRounds, retryAfterMs(err), random)
-        if (throttledFor + wait > throttleBudgetMs) return false
-        onThrottled?.(call, wait, throttleRounds + 1, throttleRetries)
+        if (!isThrottled(err)) return false
+        const wait = nextWait(err)
+        if (wait === undefined || waited + wait > throttleBudgetMs) return false
+        onThrottled?.(call, wait, throttles + 1, quota ? undefined : throttleRetries)
         await sleep(wait)
-        throttledFor += wait
-        throttleRounds++
+        waited += wait
+        throttles++
         return true
       },
-      failureNote: (err) => (isThrottled(err) ? throttleNote(call, throttleRounds, throttledFor) : ''),
+      failureNote: (err) => (isThrottled(err) ? throttleNote(call, throttles, waited, throttleBudgetMs) : ''),
     }
   }
 }

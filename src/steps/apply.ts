@@ -34,6 +34,8 @@ export async function applyStep(step: {
   read: ReadResult
   planned: PlanResult
   sleep: Sleep | undefined
+  /** The clock of the quota waits (WritePolicy); default Date.now. */
+  now?: (() => number) | undefined
 }): Promise<ApplyOutcome> {
   const { inputs, read, sleep } = step
   if (inputs.dryRun) return {}
@@ -70,18 +72,20 @@ async function applyChange({
   read,
   planned,
   sleep,
+  now,
 }: {
   inputs: ActionInputs
   read: ReadResult
   planned: PlanResult
   sleep: Sleep | undefined
+  now?: (() => number) | undefined
 }): Promise<ApplyOutcome> {
   const { api } = read
   // What is known so far: a failure after the calls (cache wait, artifacts) still reports the stage as read back.
   let known: ApplyOutcome = {}
   try {
     const applied = await core.group(`Applying ${planned.plan.calls.length} call(s)`, () =>
-      runPlan({ inputs, read, planned, sleep }),
+      runPlan({ inputs, read, planned, sleep, now }),
     )
     for (const warning of applied.importWarnings ?? []) core.warning(`API Gateway warned on import: ${warning}`)
     // The plan's best-effort calls only record the drift fingerprint (recordFingerprintOf tries once more).

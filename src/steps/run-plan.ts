@@ -18,23 +18,29 @@ export async function runPlan(options: {
   read: ReadResult
   planned: PlanResult
   sleep: Sleep | undefined
+  now?: (() => number) | undefined
 }): Promise<PlanRun> {
-  const { inputs, read, planned, sleep } = options
+  const { inputs, read, planned, sleep, now } = options
   const { api, state } = read
   const { plan, sources, definition } = planned
   const attempt = () =>
     api.apply(plan, {
       ...(sleep ? { sleep } : {}),
+      ...(now ? { now } : {}),
       onCall: (call, i) => core.info(`${i + 1}/${plan.calls.length} ${call.action}`),
       // A preview API's first push: from here on the run targets the API just created.
       onRestApiCreated: (restApiId) => {
         core.info(`Created preview API ${restApiId}`)
         setApiOutputs(restApiId, read.urls)
       },
-      onThrottled: (call, waitMs, round, rounds) =>
+      onThrottled: (call, waitMs, round, rounds) => {
+        const wait = `${(waitMs / 1000).toFixed(1)} s`
         core.info(
-          `${call.action} throttled by AWS's quota: waiting ${(waitMs / 1000).toFixed(1)} s (retry ${round} of ${rounds})`,
-        ),
+          rounds === undefined
+            ? `${call.action} throttled by AWS's per-account quota: waiting ${wait} for a free slot (retry ${round}; up to 10 minutes in all)`
+            : `${call.action} throttled by AWS: waiting ${wait} (retry ${round} of ${rounds})`,
+        )
+      },
       // The new definition is read together with the stage read-back: one round trip for both.
       alongside: (created) => {
         preloadApiDiff(sources)

@@ -34,16 +34,17 @@ describe('quotas through the SDK', () => {
     expect(emu.calls.every((c) => c.status < 400)).toBe(true)
   })
 
-  it('CreateDeployment: one per 5 s divided by timeScale, 429 with Retry-After, rejected calls logged', async () => {
+  it('CreateDeployment: one per 5 s divided by timeScale, 429 with Retry-After in AWS seconds, rejected calls logged', async () => {
     emu = await startEmulator({ quotas: { enabled: true, timeScale: 100 } })
     const { restApiId } = emu.seedSampleApi()
     const client = clientFor(emu)
     await client.send(new CreateDeploymentCommand({ restApiId }))
     const error = await client.send(new CreateDeploymentCommand({ restApiId })).catch((e: unknown) => e)
+    // About 50 ms of the emulator's clock are left: 5 s of AWS time.
     expect(error).toMatchObject({
       name: 'TooManyRequestsException',
       message: 'Too Many Requests',
-      retryAfterSeconds: '1',
+      retryAfterSeconds: '5',
       $metadata: { httpStatusCode: 429 },
     })
     await sleep(60)
@@ -117,7 +118,7 @@ describe('REST API quotas through the SDK (timeScale 10)', () => {
     await client.send(new ImportRestApiCommand({ body: definition }))
     await expect(client.send(new CreateRestApiCommand({ name: 'e' }))).rejects.toMatchObject({
       name: 'TooManyRequestsException',
-      retryAfterSeconds: '3',
+      retryAfterSeconds: '30',
     })
     await sleep(350)
     await expect(
@@ -134,7 +135,7 @@ describe('REST API quotas through the SDK (timeScale 10)', () => {
     await client.send(new DeleteRestApiCommand({ restApiId: first }))
     await expect(client.send(new DeleteRestApiCommand({ restApiId: second }))).rejects.toMatchObject({
       name: 'TooManyRequestsException',
-      retryAfterSeconds: '3',
+      retryAfterSeconds: '30',
     })
     expect([...emu.state.restApis.keys()]).toEqual([second])
   })
@@ -181,6 +182,32 @@ describe('Quotas (unit, fake clock)', () => {
     now += 10 // 10 ms at 100 rps refills one token
     expect(quotas.check('GetStage')).toBeUndefined()
     expect(quotas.check('GetStage')?.retryAfterSeconds).toBe(1)
+  })
+
+  it('reports Retry-After in AWS seconds at any timeScale, rounded up', () => {
+    let now = 0
+    const quotas = new Quotas({ enabled: true, timeScale: 10 }, () => now)
+    expect(quotas.check('CreateDeployment')).toBeUndefined()
+    now += 120 // 1.2 s of AWS time: 3.8 s are left
+    expect(quotas.check('CreateDeployment')?.retryAfterSeconds).toBe(4)
+    now += 300 // 0.8 s left
+    expect(quotas.check('CreateDeployment')?.retryAfterSeconds).toBe(1)
+    now += 80 // exactly one interval of AWS time after the accepted call
+    expect(quotas.check('CreateDeployment')).toBeUndefined()
+    const third = new Quotas({ enabled: true, timeScale: 3 }, () => now)
+    expect(third.check('DeleteRestApi')).toBeUndefined()
+    expect(third.check('DeleteRestApi')?.retryAfterSeconds).toBe(30)
+  })
+
+  it('charges a call the interval refuses to the account bucket too', () => {
+    let now = 0
+    const quotas = new Quotas({ enabled: true }, () => now)
+    expect(quotas.check('CreateDeployment')).toBeUndefined()
+    for (let i = 0; i < 39; i++) expect(quotas.check('CreateDeployment')?.retryAfterSeconds).toBe(5)
+    // 40 calls took the burst: the next one of any operation waits for a token (0.1 s, reported as 1 s).
+    expect(quotas.check('GetStage')?.retryAfterSeconds).toBe(1)
+    now += 100
+    expect(quotas.check('GetStage')).toBeUndefined()
   })
 
   it('spaces CreateDeployment 5 s apart at timeScale 1 and reports the wait in whole seconds', () => {

@@ -27,7 +27,10 @@ export function quotaBucket(operation: string, query: URLSearchParams, body: unk
 
 export interface QuotaOptions {
   enabled: boolean
-  /** Divides every interval: timeScale 100 turns "1 per 5 s" into "1 per 50 ms". */
+  /**
+   * AWS time runs this many times as fast as the emulator's clock: timeScale 100 turns "1 per 5 s" into "1 per 50 ms"
+   * and "10 per second" into 1,000, while Retry-After stays in AWS seconds.
+   */
   timeScale?: number
 }
 
@@ -45,24 +48,32 @@ export class Quotas {
     this.refilledAt = clock()
   }
 
-  /** Returns the 429 to send, or undefined after charging the call to the quotas. `bucket`: see `quotaBucket`. */
+  /**
+   * Returns the 429 to send, or undefined after charging the call to the quotas. `bucket`: see `quotaBucket`. A call
+   * the per-operation interval refuses still takes a token from the account's bucket: whether AWS counts refused calls
+   * is not documented, and counting them makes a herd of retrying runs visible in everyone's other calls.
+   */
   check(bucket: string): ApiError | undefined {
     if (!this.options.enabled) return undefined
     const now = this.clock()
     const ratePerMs = (RATE_PER_SECOND * this.scale) / 1000
     this.tokens = Math.min(BURST, this.tokens + (now - this.refilledAt) * ratePerMs)
     this.refilledAt = now
-    if (this.tokens < 1) return throttled((1 - this.tokens) / ratePerMs)
+    if (this.tokens < 1) return this.throttled((1 - this.tokens) / ratePerMs)
+    this.tokens -= 1
     const interval = OPERATION_INTERVALS_MS[bucket]
     const next = this.nextAllowed.get(bucket) ?? 0
-    if (interval !== undefined && now < next) return throttled(next - now)
-    this.tokens -= 1
+    if (interval !== undefined && now < next) return this.throttled(next - now)
     if (interval !== undefined) this.nextAllowed.set(bucket, now + interval / this.scale)
     return undefined
   }
-}
 
-/** Retry-After is whole seconds, at least 1. */
-function throttled(waitMs: number): ApiError {
-  return tooManyRequests('Too Many Requests', Math.max(1, Math.ceil(waitMs / 1000)))
+  /**
+   * Retry-After is whole seconds, at least 1, of AWS time: the emulator's wait (`waitMs`, scaled) times timeScale.
+   * A client whose clock runs timeScale times as fast comes back just as the call is allowed.
+   */
+  private throttled(waitMs: number): ApiError {
+    // The epsilon keeps float noise (an interval divided by timeScale 3, multiplied back) from adding a second.
+    return tooManyRequests('Too Many Requests', Math.max(1, Math.ceil((waitMs * this.scale) / 1000 - 1e-9)))
+  }
 }

@@ -2,11 +2,11 @@
 // DeleteRestApi quota (1 per 30 s per account), time-scaled by 30 for the emulator and the action's waits alike. Every
 // API is deleted; accepted deletions are spaced by the (scaled) quota; the source API stays.
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { realSleep } from '../../src/lib/sleep.js'
 import { GOOD_YAML } from '../definition/bad-definitions.js'
 import { startEmulator } from '../emulator/index.js'
 import type { Emulator } from '../support/emulator.js'
 import { runInProcess } from '../support/run-in-process.js'
+import { scaledClock } from '../support/scaled-clock.js'
 
 const RUNS = 10
 const TIME_SCALE = 30
@@ -34,14 +34,16 @@ afterAll(async () => {
 
 it('10 preview APIs closed at once are all deleted within the DeleteRestApi quota', async () => {
   const prs = Array.from({ length: RUNS }, (_, i) => 101 + i)
+  const clock = scaledClock(TIME_SCALE)
   const runs = await Promise.all(
     prs.map((pr) =>
       runInProcess({
         endpoint: emu.url,
         inputs: { 'rest-api-id': source, stage: `pr-${pr}`, 'preview-isolation': 'api', operation: 'delete' },
         event: { name: 'pull_request', payload: { action: 'closed', number: pr, pull_request: { number: pr } } },
-        // The action's waits at the emulator's time scale.
-        sleep: (ms) => realSleep(ms / TIME_SCALE),
+        // The action's waits at the emulator's time scale (Retry-After is in AWS seconds).
+        sleep: clock.sleep,
+        now: clock.now,
       }),
     ),
   )

@@ -1,11 +1,13 @@
 // AWS's control-plane quotas: ten runs deploy ten preview stages of one API at once, against the emulator enforcing
-// CreateDeployment 1 per 5 s per account (and 10 rps, burst 40), time-scaled by 2. The last run waits for nine others
-// (≥ 22.5 s): longer than the SDK's own retries last, so the apply step must keep waiting out the throttling.
+// CreateDeployment 1 per 5 s per account (and 10 rps, burst 40), time-scaled by 2 for the emulator and the action's
+// clock alike. The last run waits for nine others (≥ 45 s of AWS time): longer than the SDK's own retries would last,
+// so the apply step must keep waiting out the throttling.
 import { GetStagesCommand } from '@aws-sdk/client-api-gateway'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startEmulator } from '../emulator/index.js'
 import { type Emulator, sdkClient } from '../support/emulator.js'
-import { runAgainst } from '../support/harness.js'
+import { runInProcess } from '../support/run-in-process.js'
+import { scaledClock } from '../support/scaled-clock.js'
 
 const RUNS = 10
 const TIME_SCALE = 2
@@ -24,8 +26,17 @@ afterAll(async () => {
 
 it('10 concurrent preview deploys under the CreateDeployment quota all succeed', async () => {
   const stages = Array.from({ length: RUNS }, (_, i) => `pr-${101 + i}`)
+  // The action's waits at the emulator's time scale (Retry-After is in AWS seconds).
+  const clock = scaledClock(TIME_SCALE)
   const runs = await Promise.all(
-    stages.map((stage) => runAgainst(emu, { 'rest-api-id': restApiId, stage }, { timeoutMs: 150_000 })),
+    stages.map((stage) =>
+      runInProcess({
+        endpoint: emu.url,
+        inputs: { 'rest-api-id': restApiId, stage },
+        sleep: clock.sleep,
+        now: clock.now,
+      }),
+    ),
   )
 
   for (const [i, run] of runs.entries()) {
