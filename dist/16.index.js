@@ -171,54 +171,86 @@ function isProductionEnvironment(environment) {
 
 /** The login GitHub shows for comments made with a workflow's GITHUB_TOKEN. */
 const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
+function tokenKind(token) {
+    if (token.startsWith('ghs_'))
+        return 'installation';
+    if (/^(ghp_|github_pat_|gho_|ghu_)/.test(token))
+        return 'user';
+    return 'unknown';
+}
 const identities = new WeakMap();
-/** Who the token is. One or two calls the first time per Octokit instance, then cached. */
-function resolveTokenIdentity(octokit) {
+/**
+ * Who the token is. Asked once per Octokit instance, in one round trip: GraphQL for an installation token (GET /user
+ * answers it 403), GET /user for a user's token, both at once when the kind is unknown.
+ */
+function resolveTokenIdentity(octokit, kind = 'unknown') {
     const cached = identities.get(octokit);
     if (cached !== undefined)
         return cached;
-    const pending = lookUpIdentity(octokit);
+    const pending = lookUpIdentity(octokit, kind);
     identities.set(octokit, pending);
     return pending;
 }
-async function lookUpIdentity(octokit) {
+async function lookUpIdentity(octokit, kind) {
+    const viaUser = () => (kind === 'installation' ? Promise.resolve(undefined) : userLogin(octokit));
+    const viaGraphql = () => (kind === 'user' ? Promise.resolve(undefined) : viewerLogin(octokit));
+    // A user's token rarely needs GraphQL: ask it only if GET /user fails. Unknown tokens ask both at once.
+    const [user, graphql] = kind === 'user' ? [await viaUser(), undefined] : await Promise.all([viaUser(), viaGraphql()]);
+    if (user !== undefined)
+        return { login: user, source: 'user' };
+    const viewer = graphql ?? (kind === 'user' ? await viewerLogin(octokit) : undefined);
+    if (viewer !== undefined)
+        return { login: viewer, source: 'graphql' };
+    return { login: GITHUB_ACTIONS_LOGIN, source: 'default' };
+}
+/** GET /user's login; undefined when it does not answer (installation tokens get 403). */
+async function userLogin(octokit) {
     try {
         const { data } = await octokit.rest.users.getAuthenticated();
-        if (typeof data.login === 'string' && data.login !== '')
-            return { login: data.login, source: 'user' };
+        return typeof data.login === 'string' && data.login !== '' ? data.login : undefined;
     }
     catch {
-        // Installation tokens cannot call GET /user; fall through to GraphQL.
+        return undefined;
     }
+}
+/** The GraphQL viewer's login; undefined without GraphQL (or without permission). */
+async function viewerLogin(octokit) {
     try {
         const data = await octokit.graphql('query { viewer { login } }');
         const login = data.viewer?.login;
-        if (typeof login === 'string' && login !== '')
-            return { login, source: 'graphql' };
+        return typeof login === 'string' && login !== '' ? login : undefined;
     }
     catch {
-        // No GraphQL (or no permission): assume the workflow token.
+        return undefined;
     }
-    return { login: GITHUB_ACTIONS_LOGIN, source: 'default' };
 }
-async function upsertStickyComment(octokit, params) {
-    const { owner, repo, issueNumber, marker } = params;
-    const body = params.body.includes(marker) ? params.body : `${marker}\n${params.body}`;
-    // Who the token is and what the pull request holds do not depend on each other: ask both at once.
-    const identity = params.authorLogin ?? resolveTokenIdentity(octokit).then((id) => id.login);
-    let comments;
+/**
+ * Lists the pull request's comments and learns the token's identity, at once (one round trip); a failure comes back
+ * as a result. The session may start it early, so that only the write remains once the report is ready.
+ */
+async function listForStickyComment(octokit, params) {
+    const { owner, repo, issueNumber } = params;
+    const identity = params.authorLogin ?? resolveTokenIdentity(octokit, params.tokenKind).then((id) => id.login);
     try {
-        comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        const comments = await octokit.paginate(octokit.rest.issues.listComments, {
             owner,
             repo,
             issue_number: issueNumber,
             per_page: 100,
         });
+        return { ok: true, comments, login: await identity };
     }
     catch (error) {
         return { ...toFailure(error), step: 'list' };
     }
-    const login = await identity;
+}
+async function upsertStickyComment(octokit, params) {
+    const { owner, repo, issueNumber, marker } = params;
+    const body = params.body.includes(marker) ? params.body : `${marker}\n${params.body}`;
+    const listing = await (params.listing ?? listForStickyComment(octokit, params));
+    if (!listing.ok)
+        return listing;
+    const { comments, login } = listing;
     const mine = comments.filter((c) => (c.body ?? '').includes(marker) && c.user?.login.toLowerCase() === login.toLowerCase());
     const existing = mine[0];
     const duplicates = Math.max(0, mine.length - 1);
@@ -264,12 +296,36 @@ function normalize(body) {
 class GitHubSession {
     repo;
     octokit;
+    tokenKind;
+    /** Comment listings started ahead of the comment, by pull request. */
+    listings = new Map();
     constructor(token, repo) {
         this.repo = repo;
         this.octokit = createOctokit(token);
+        this.tokenKind = tokenKind(token);
+    }
+    /**
+     * Starts reading what the sticky comment on `issueNumber` needs (its comments, the token's identity) while the AWS
+     * change runs: the comment then costs one round trip. A comment made by another run in between is a duplicate the
+     * next run tells apart (the oldest stays the sticky one).
+     */
+    prefetchComment(issueNumber) {
+        if (this.listings.has(issueNumber))
+            return;
+        const listing = listForStickyComment(this.octokit, { ...this.repo, issueNumber, tokenKind: this.tokenKind });
+        this.listings.set(issueNumber, listing);
     }
     async comment(issueNumber, marker, body) {
-        const result = await upsertStickyComment(this.octokit, { ...this.repo, issueNumber, marker, body });
+        const listing = this.listings.get(issueNumber);
+        this.listings.delete(issueNumber);
+        const result = await upsertStickyComment(this.octokit, {
+            ...this.repo,
+            issueNumber,
+            marker,
+            body,
+            tokenKind: this.tokenKind,
+            ...(listing ? { listing } : {}),
+        });
         if (!result.ok) {
             return {
                 ok: false,
