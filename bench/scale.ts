@@ -8,8 +8,7 @@
 // spend many slots of scaled time on CPU. The strategy measured is the one in src/ (dist/ after `npm run package`).
 import { startEmulator } from '../test/emulator/index.js'
 import type { CallRecord } from '../test/emulator/types.js'
-import { runInProcess } from '../test/support/run-in-process.js'
-import { scaledClock } from '../test/support/scaled-clock.js'
+import { deployAllAtOnce, scaledClock } from '../test/support/scaled-clock.js'
 import { median, table } from './measure.js'
 
 const RUNS = 50
@@ -52,16 +51,7 @@ export async function scaleSection(): Promise<string> {
   try {
     const apis = Array.from({ length: RUNS }, (_, i) => emu.seedSampleApi({ name: `matrix-api-${i + 1}` }).restApiId)
     const clock = scaledClock(TIME_SCALE)
-    const runs = await Promise.all(
-      apis.map((restApiId) =>
-        runInProcess({
-          endpoint: emu.url,
-          inputs: { 'rest-api-id': restApiId, stage: 'staging' },
-          sleep: clock.sleep,
-          now: clock.now,
-        }),
-      ),
-    )
+    const runs = await deployAllAtOnce(emu.url, apis, clock)
     const aws = (from: number, to: number) => clock.aws(to - from)
     const calls = [...emu.calls]
     const accepted = calls

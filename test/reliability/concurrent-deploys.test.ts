@@ -12,8 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { startEmulator } from '../emulator/index.js'
 import type { CallRecord } from '../emulator/types.js'
 import type { Emulator } from '../support/emulator.js'
-import { runInProcess } from '../support/run-in-process.js'
-import { scaledClock } from '../support/scaled-clock.js'
+import { deployAllAtOnce, scaledClock } from '../support/scaled-clock.js'
 
 const RUNS = 20
 const TIME_SCALE = 10
@@ -34,16 +33,7 @@ const apiOf = (call: CallRecord) => /restapis\/([a-z0-9]+)/.exec(decodeURICompon
 
 it('20 concurrent deploys under the quotas all succeed, one CreateDeployment per slot', async () => {
   const clock = scaledClock(TIME_SCALE)
-  const runs = await Promise.all(
-    apis.map((restApiId) =>
-      runInProcess({
-        endpoint: emu.url,
-        inputs: { 'rest-api-id': restApiId, stage: 'staging' },
-        sleep: clock.sleep,
-        now: clock.now,
-      }),
-    ),
-  )
+  const runs = await deployAllAtOnce(emu.url, apis, clock)
   for (const [i, run] of runs.entries()) {
     expect(run.errors, apis[i]).toEqual([])
     expect(run.code, apis[i]).toBe(0)

@@ -3,6 +3,7 @@
 // sleeps take 1/timeScale of their length. A run then waits exactly what the emulator asks. Given to run() as its
 // `now` and `sleep`.
 import type { Sleep } from '../../src/lib/sleep.js'
+import { runInProcess } from './run-in-process.js'
 
 export interface ScaledClock {
   now(): number
@@ -18,4 +19,18 @@ export function scaledClock(timeScale: number): ScaledClock {
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms / timeScale)),
     aws: (realMs) => realMs * timeScale,
   }
+}
+
+/** Deploys every API's stage `staging` at once, each run in-process on `clock`: many jobs sharing one account. */
+export function deployAllAtOnce(endpoint: string, restApiIds: readonly string[], clock: ScaledClock) {
+  return Promise.all(
+    restApiIds.map((restApiId) =>
+      runInProcess({
+        endpoint,
+        inputs: { 'rest-api-id': restApiId, stage: 'staging' },
+        sleep: clock.sleep,
+        now: clock.now,
+      }),
+    ),
+  )
 }
