@@ -1,8 +1,10 @@
 // @actions/core, kept off the start-up path. Loading it costs about as much as Node's own start (its OIDC client
-// brings undici, which this action never uses), so the read step starts loading it once the first AWS requests have
-// left (`loadActionsCoreSoon`), and it lands while they are in flight. Until it has loaded, calls wait in a queue and
+// brings undici, which this action never uses), so the read step starts loading it once the first AWS request has
+// been written (`loadActionsCoreAfterNextRequest`), and it lands while the requests are in flight. Until it has loaded, calls wait in a queue and
 // are replayed in order, each in the async context it was made in; main awaits `flushActionsCore()` before it ends.
 import { AsyncLocalStorage } from 'node:async_hooks'
+
+import { afterNextRequestWritten } from './after-request.js'
 
 type ActionsCore = typeof import('@actions/core')
 
@@ -30,12 +32,9 @@ function withCore(call: (core: ActionsCore) => void): void {
   waiting.push((core) => inCallersContext(() => call(core)))
 }
 
-/**
- * Starts loading @actions/core after the requests just started have been handed to the network: the callbacks of
- * this turn run first, so the load's compile does not stand between them and their sockets.
- */
-export function loadActionsCoreSoon(): void {
-  setImmediate(() => void flushActionsCore())
+/** Starts loading @actions/core once the next AWS request has been written (see after-request.ts). */
+export function loadActionsCoreAfterNextRequest(): void {
+  afterNextRequestWritten(() => void flushActionsCore())
 }
 
 /**

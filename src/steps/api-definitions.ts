@@ -5,6 +5,7 @@ import { errorMessage } from '../lib/errors.js'
 import type { ReadState } from '../model/state.js'
 import type { DiffSources } from '../report/diff-sources.js'
 import type { ApiDiffSection } from '../report/types.js'
+import { afterNextRequestWritten } from '../runner/after-request.js'
 
 /** The definition after the change: `same` when nothing new was deployed, or what was read (or why not). */
 export type AfterDefinition =
@@ -76,11 +77,12 @@ export async function compareApi(
 }
 
 /**
- * Starts loading the diff module (and its library) once the requests of this turn have left: called when the
+ * Starts loading the diff module (and its library) once the next request has been written: called when the
  * change's last round trip starts, its compile lands while the read-back is in flight instead of after it.
  */
 export function preloadApiDiff(sources: DiffSources): void {
-  if (sources.kind !== 'unavailable') setImmediate(() => void import('../diff/api-diff.js').catch(() => undefined))
+  if (sources.kind === 'unavailable') return
+  afterNextRequestWritten(() => void import('../diff/api-diff.js').catch(() => undefined))
 }
 
 /** Compares the two definitions; the diff module (and its library) is loaded only here (or by preloadApiDiff). */

@@ -36,11 +36,11 @@ export async function readStep(inputs: ActionInputs, run: RunContext = {}): Prom
     userAgent: ACTION_USER_AGENT,
   })
   const state = await core.group('Reading the current state', () => {
+    core.loadActionsCoreAfterNextRequest()
     const reading =
       inputs.preview && owner
         ? readPreviewState({ gateway, inputs, preview: inputs.preview, owner })
         : readAll(gateway, inputs)
-    core.loadActionsCoreSoon()
     return reading.catch((err: unknown) => {
       throw new Error(`${errorMessage(err)}\nNothing was changed: the run failed while reading the current state.`)
     })

@@ -6,6 +6,7 @@ import type { ActionInputs } from '../inputs/types.js'
 import { errorMessage } from '../lib/errors.js'
 import { buildReportInput } from '../report/build.js'
 import * as core from '../runner/actions-core.js'
+import { afterNextRequestWritten } from '../runner/after-request.js'
 import { type RunContext, readEventPayload } from '../runner/context.js'
 import { compareApi, readAfterDefinition } from './api-definitions.js'
 import { reportDrift } from './drift.js'
@@ -36,10 +37,10 @@ export async function beginReport(inputs: ActionInputs, run: RunContext, read: R
   const payload = readEventPayload(run.eventPath, (p) => readFileSync(p, 'utf8'))
   const pullRequest = resolvePullRequestNumber({ eventName: run.eventName ?? '', payload }, inputs.prNumber)
   // The comment's first round trip (and loading Octokit) runs alongside the AWS change; only its write waits. Started
-  // once the change's first request has left, so that loading Octokit does not hold it back.
+  // once the change's first request has been written, so that loading Octokit does not hold it back.
   const prNumber = pullRequest.number
   if (inputs.comment !== false && prNumber !== undefined) {
-    setImmediate(() => {
+    afterNextRequestWritten(() => {
       // Never thrown: the comment step meets any failure again and words it.
       void github().then(
         (session) => session?.prefetchComment(prNumber),
