@@ -90,7 +90,7 @@ export async function scaleSection(): Promise<string> {
     const failures = runs.flatMap((r) => r.errors).slice(0, 3)
 
     const summary = table(
-      `Scale: ${RUNS} deploys at once in one account (emulator quotas on, timeScale ${TIME_SCALE}, in-process run())`,
+      `6. Scale: ${RUNS} deploys at once in one account (emulator quotas on, timeScale ${TIME_SCALE}, in-process run())`,
       [
         [
           'runs succeeded',
