@@ -69,7 +69,7 @@ const CASES: Case[] = [
       ['on-inconclusive', 'pause'],
       ['max-inconclusive', '21'],
       ['rollout-mode', 'judge'],
-      ['canary-metric-stage', 'prod\u0000'],
+      ['canary-metric-stage', 'p'.repeat(256)],
       ['canary-baseline', 'production'],
       ['metrics-delay', '2'],
     ] as const
