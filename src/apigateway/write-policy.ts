@@ -37,7 +37,7 @@ export interface WritePolicyOptions {
  * through (about 1.2 slots per run); 30 UpdateUsagePlan or 20 DeleteRestApi slots. A longer queue is better served by
  * fewer runs at once (a concurrency group, a matrix's max-parallel) than by jobs that wait longer.
  */
-const DEFAULT_THROTTLE_BUDGET_MS = 600_000
+export const DEFAULT_THROTTLE_BUDGET_MS = 600_000
 const DEFAULT_CONFLICT_RETRIES = 4
 
 function throttleNote(call: PlannedCall, retries: number, waitedMs: number, budgetMs: number): string {

@@ -2,6 +2,7 @@
 // one retry when another run's import got into the deployment (nothing was switched then); failures explained.
 
 import { type ApplyResult, ForeignDefinitionError } from '../apigateway/apply.js'
+import { DEFAULT_THROTTLE_BUDGET_MS } from '../apigateway/write-policy.js'
 import type { ActionInputs } from '../inputs/types.js'
 import { findCause } from '../lib/errors.js'
 import type { Sleep } from '../lib/sleep.js'
@@ -37,7 +38,7 @@ export async function runPlan(options: {
         const wait = `${(waitMs / 1000).toFixed(1)} s`
         core.info(
           rounds === undefined
-            ? `${call.action} throttled by AWS's per-account quota: waiting ${wait} for a free slot (retry ${round}; up to 10 minutes in all)`
+            ? `${call.action} throttled by AWS's per-account quota: waiting ${wait} for a free slot (retry ${round}; up to ${DEFAULT_THROTTLE_BUDGET_MS / 60_000} minutes in all)`
             : `${call.action} throttled by AWS: waiting ${wait} (retry ${round} of ${rounds})`,
         )
       },
